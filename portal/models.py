@@ -1,0 +1,157 @@
+"""The site shell: accounts, the home and content pages, and facts editors change."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock, CallToActionBlock
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who signs in: family, partner agency user, volunteer or staff. Roles are groups."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    def __str__(self):
+        return self.email
+
+
+class HomePage(Page):
+    intro = RichTextField(features=["bold", "italic", "link"], help_text="Two or three sentences: who this site is for.")
+    actions = StreamField(
+        [("call_to_action", CallToActionBlock())],
+        blank=True,
+        help_text="The main things a family comes to do, most common first.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("actions"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(Page):
+    intro = models.TextField(blank=True, max_length=400, help_text="One short paragraph shown under the title.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """How families reach the office; shown in every page's footer."""
+
+    office_name = models.CharField(max_length=120, default="Office of Pupil Personnel")
+    phone = models.CharField(max_length=30, blank=True, help_text="As families should dial it, e.g. 410-313-6822.")
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True, help_text="Street address, one line per line.")
+    hours = models.CharField(max_length=200, blank=True, help_text="e.g. Monday to Friday, 8 a.m. to 4:30 p.m.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("office_name"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("address"), FieldPanel("hours")],
+            heading="Contact details",
+        )
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    @property
+    def phone_href(self):
+        """The phone number as a tel: link target, digits only."""
+        return "tel:" + "".join(character for character in self.phone if character.isdigit() or character == "+")
+
+
+class AlertQuerySet(models.QuerySet):
+    def current(self, now=None):
+        now = now or timezone.now()
+        return self.filter(Q(starts_at__isnull=True) | Q(starts_at__lte=now), Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+
+
+class Alert(models.Model):
+    """A notice shown at the top of every page, e.g. a closure or the holiday drive opening."""
+
+    class Level(models.TextChoices):
+        INFO = "info", _("Information")
+        WARNING = "warning", _("Important")
+
+    message = models.CharField(max_length=300)
+    level = models.CharField(max_length=10, choices=Level.choices, default=Level.INFO)
+    link_url = models.CharField(max_length=300, blank=True, help_text="Optional: a page with more details.")
+    link_label = models.CharField(max_length=60, blank=True, default="More details")
+    starts_at = models.DateTimeField(null=True, blank=True, help_text="Empty: show from now.")
+    ends_at = models.DateTimeField(null=True, blank=True, help_text="Empty: show until removed.")
+
+    objects = AlertQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("message"),
+        FieldPanel("level"),
+        MultiFieldPanel([FieldPanel("link_url"), FieldPanel("link_label")], heading="Link"),
+        MultiFieldPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="When to show it"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True) | Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="alert_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return self.message
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
