@@ -11,3 +11,4 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 SECURE_SSL_REDIRECT = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 GEOCODER = "resources.geo.ZipGeocoder"
+WHITENOISE_AUTOREFRESH = True  # serve static files from the app folders, no collectstatic

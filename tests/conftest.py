@@ -1,0 +1,63 @@
+"""Personas and the site every test starts from."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from tests.factories import PASSWORD, AgencyUserFactory, HomePageFactory, StaffFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: one test's failed logins must not block the next."""
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    """A published home page as the root of the default site, as seed_demo makes it."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    page = HomePageFactory(parent=root, slug="home")
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": page})
+    return page
+
+
+def _signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def family(db):
+    return UserFactory(email="parent@example.org")
+
+
+@pytest.fixture
+def family_client(client, family):
+    return _signed_in(client, family)
+
+
+@pytest.fixture
+def agency_user(db):
+    return AgencyUserFactory(email="coordinator@agency.example.org")
+
+
+@pytest.fixture
+def agency_client(client, agency_user):
+    return _signed_in(client, agency_user)
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory(email="ppw@example.org")
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    return _signed_in(client, staff)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD

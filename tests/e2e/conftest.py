@@ -1,0 +1,64 @@
+"""Real-browser tests: Debian's Chromium, driven by Playwright's sync API, against pytest-django's live_server."""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.axe import assert_no_serious_violations
+
+# Debian's package, not Playwright's download: `playwright install` cannot reach its CDN here.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # containers and CI runners seldom allow Chromium's sandbox
+    "--disable-gpu",
+    "--disable-background-networking",  # no calls home: the tests must not depend on the network
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORTS = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        if os.environ.get("CI") == "true":
+            # A CI run that quietly skips every browser test would look green while testing nothing.
+            pytest.fail(
+                f"Chromium not found at {CHROMIUM}: install Debian's chromium package or set CHROMIUM.", pytrace=False
+            )
+        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    # Playwright's sync API keeps an asyncio loop in this thread, so Django would refuse ORM calls
+    # (database setup, seeding, flushing) as "async unsafe". Allowed only while the browser lives.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def page(request, browser, live_server):
+    """A fresh browser context per test (no cookies carried over), opened at the live server."""
+    context = browser.new_context(base_url=live_server.url, **request.param)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The demo content, committed (transactional_db) so the live server's thread can see it."""
+    from portal.demo import seed
+
+    seed()
+
+
+@pytest.fixture
+def axe_clean(page, request):
+    """Call `axe_clean("home")` after each page load; the report is named after the test and that label."""
+    return lambda label: assert_no_serious_violations(page, f"{request.node.name}-{label}")

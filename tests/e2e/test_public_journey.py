@@ -1,0 +1,46 @@
+"""A family's first visit: home page, the Pupil Personnel Services page, then the site in Spanish."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from portal.demo import OFFICE_PHONE
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+PPS_SECTIONS = ["Academic Success", "Administrative Functions", "Family Services", "Code of Ethics"]
+
+
+def expect_pps_page(page):
+    """The Pupil Personnel Services page with its four sections, whatever the interface language."""
+    expect(page).to_have_url(re.compile(r"/pupil-personnel-services/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pupil Personnel Services")
+    for section in PPS_SECTIONS:
+        expect(page.get_by_role("heading", level=2, name=section)).to_be_visible()
+
+
+def test_home_then_pps_then_spanish(page, axe_clean):
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Help for students and families")
+    # Families call more than they click: the office phone must be a tappable tel: link on every page.
+    expect(page.get_by_role("contentinfo").locator("a[href^='tel:']")).to_have_text(OFFICE_PHONE)
+    axe_clean("home")
+
+    page.goto("/pupil-personnel-services/")  # nothing on the home page links to it yet
+    expect_pps_page(page)
+    axe_clean("pps")
+
+    page.get_by_role("button", name="Español").click()
+    # Spanish strings may not be translated yet: the switch shows in <html lang>, and we stay on the same page.
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect_pps_page(page)
+    axe_clean("pps-es")
+
+
+def test_first_tab_reaches_skip_link(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()  # it waits off-screen until focused, where "visible" would already pass
