@@ -32,12 +32,21 @@ HOME_INTRO = (
     "medical help, and sign up for holiday food and clothing packages.</p>"
 )
 HOME_ACTIONS = [
-    _cta("Find help near you", "Search the Connection Center for programs by need and ZIP code.",
-         "Find resources", "/connection-center/"),
-    _cta("Ask for help", "Ask for clothing, school supplies, medical help or other needs for your children.",
-         "Ask for help", "/requests/apply/"),
-    _cta("Holiday drive", "Sign up for holiday food and clothing packages for your family.",
-         "Holiday drive", "/holiday/"),
+    _cta(
+        "Find help near you",
+        "Search the Connection Center for programs by need and ZIP code.",
+        "Find resources",
+        "/connection-center/",
+    ),
+    _cta(
+        "Ask for help",
+        "Ask for clothing, school supplies, medical help or other needs for your children.",
+        "Ask for help",
+        "/requests/apply/",
+    ),
+    _cta(
+        "Holiday drive", "Sign up for holiday food and clothing packages for your family.", "Holiday drive", "/holiday/"
+    ),
 ]
 
 PPS_INTRO = (
@@ -45,10 +54,13 @@ PPS_INTRO = (
     "and prevent the problems that keep children from doing well in school."
 )
 PPS_BODY = [
-    ("paragraph", "<p>Pupil Personnel Workers (PPWs) know that missing school, disruption and disrespect hold "
-                  "students back. They make sure that laws, regulations, school policies and procedures about "
-                  "students are applied fairly and the same way everywhere, so that every school is safe, caring "
-                  "and a good place to learn.</p>"),
+    (
+        "paragraph",
+        "<p>Pupil Personnel Workers (PPWs) know that missing school, disruption and disrespect hold "
+        "students back. They make sure that laws, regulations, school policies and procedures about "
+        "students are applied fairly and the same way everywhere, so that every school is safe, caring "
+        "and a good place to learn.</p>",
+    ),
     ("heading", {"text": "Academic Success", "level": "h2"}),
     ("paragraph", "<p>To help students succeed in school, we:</p>"),
     _list(
@@ -94,12 +106,19 @@ PPS_BODY = [
         "Make sure many families in need receive food and clothing packages at holiday time.",
         "Run the Connection Center, where community agencies support families in need.",
     ),
-    _cta("Ask us for help", "Families can ask online for clothing, school supplies, medical help and more.",
-         "Ask for help", "/requests/apply/"),
+    _cta(
+        "Ask us for help",
+        "Families can ask online for clothing, school supplies, medical help and more.",
+        "Ask for help",
+        "/requests/apply/",
+    ),
     ("heading", {"text": "Code of Ethics", "level": "h2"}),
-    ("paragraph", "<p>Pupil Personnel Workers carry out their work honestly and with integrity. They respect "
-                  "the privacy of the people they serve, and they support and protect everyone's civil and "
-                  f"human rights.</p><p>To learn more, call the Office of Pupil Personnel at {OFFICE_PHONE}.</p>"),
+    (
+        "paragraph",
+        "<p>Pupil Personnel Workers carry out their work honestly and with integrity. They respect "
+        "the privacy of the people they serve, and they support and protect everyone's civil and "
+        f"human rights.</p><p>To learn more, call the Office of Pupil Personnel at {OFFICE_PHONE}.</p>",
+    ),
 ]
 
 
@@ -116,7 +135,9 @@ def _home(root):
         # Wagtail's "Welcome" placeholder holds the slug "home"; deleting it also deletes its Site.
         Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
         home = root.add_child(
-            instance=HomePage(title="Help for students and families", slug="home", intro=HOME_INTRO, actions=HOME_ACTIONS)
+            instance=HomePage(
+                title="Help for students and families", slug="home", intro=HOME_INTRO, actions=HOME_ACTIONS
+            )
         )
         home.save_revision().publish()
     Site.objects.update_or_create(

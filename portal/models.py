@@ -53,7 +53,9 @@ class User(AbstractUser):
 
 
 class HomePage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], help_text="Two or three sentences: who this site is for.")
+    intro = RichTextField(
+        features=["bold", "italic", "link"], help_text="Two or three sentences: who this site is for."
+    )
     actions = StreamField(
         [("call_to_action", CallToActionBlock())],
         blank=True,
@@ -97,7 +99,13 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("office_name"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("address"), FieldPanel("hours")],
+            [
+                FieldPanel("office_name"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("hours"),
+            ],
             heading="Contact details",
         )
     ]
@@ -114,7 +122,9 @@ class SiteSettings(BaseSiteSetting):
 class AlertQuerySet(models.QuerySet):
     def current(self, now=None):
         now = now or timezone.now()
-        return self.filter(Q(starts_at__isnull=True) | Q(starts_at__lte=now), Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        return self.filter(
+            Q(starts_at__isnull=True) | Q(starts_at__lte=now), Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+        )
 
 
 class Alert(models.Model):

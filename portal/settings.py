@@ -8,7 +8,6 @@ refuses to start without a real SECRET_KEY.
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from portal.env import env_bool, env_choice, env_database, env_int, env_list, env_str
 

@@ -13,4 +13,3 @@ def search(request):
         results = Page.objects.live().public().specific().search(query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "portal/search.html", {"query": query, "results": page})
-

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -46,4 +47,4 @@ def test_a_malformed_variable_stops_start_up_naming_it(name, value):
 
 @pytest.mark.django_db
 def test_models_and_migrations_agree():
-    call_command("makemigrations", "--check", "--dry-run", stdout=open(os.devnull, "w"))
+    call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())

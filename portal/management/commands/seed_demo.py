@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             self.stdout.write("Demo users have no usable password while DEBUG is off.")
             return
-        self.stdout.write("\nDemo logins (password for each: %s)" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for each: {demo.DEMO_PASSWORD})")
         for email, role in demo.DEMO_USERS:
             self.stdout.write(f"  {role:<8} {email}")
         self.stdout.write("Staff open http://127.0.0.1:8000/admin/ ; everyone signs in at /accounts/login/.")
