@@ -24,7 +24,10 @@ VIEWPORTS = {
 }
 
 
-@pytest.fixture(scope="session")
+# One browser for all browser tests. Scoped to this package rather than the session, so that Playwright's
+# event loop and DJANGO_ALLOW_ASYNC_UNSAFE end with the last browser test instead of leaking into later tests
+# (test_configuration runs `manage.py check --deploy` in a child process, which warns about that variable).
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).is_file():
         if os.environ.get("CI") == "true":
@@ -33,8 +36,8 @@ def browser():
                 f"Chromium not found at {CHROMIUM}: install Debian's chromium package or set CHROMIUM.", pytrace=False
             )
         pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
-    # Playwright's sync API keeps an asyncio loop in this thread, so Django would refuse ORM calls
-    # (database setup, seeding, flushing) as "async unsafe". Allowed only while the browser lives.
+    # Playwright's sync API keeps an asyncio loop running in this thread, so Django would refuse ORM calls
+    # (seeding, flushing) as "async unsafe". Allowed only while the browser lives.
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
