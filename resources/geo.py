@@ -38,7 +38,7 @@ class ZipGeocoder(Geocoder):
 
     def geocode(self, query, *, exactly_one=True, **kwargs):
         zip_code = normalize_zip(str(query))
-        record = _zip_index().get(zip_code) if zip_code else None
+        record = _zip_index().get(zip_code or "")
         if record is None:
             return None
         address = f"{record['city']}, {record['state']} {zip_code}"
@@ -61,3 +61,21 @@ def haversine_miles(latitude1, longitude1, latitude2, longitude2):
     delta_lambda = math.radians(longitude2 - longitude1)
     a = math.sin(delta_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(delta_lambda / 2) ** 2
     return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
+
+
+def zip_centroid(zip_code):
+    """(latitude, longitude) of a US ZIP code's centre from the offline index, or None."""
+    record = _zip_index().get(normalize_zip(zip_code) or "")
+    return (float(record["lat"]), float(record["long"])) if record else None
+
+
+def bounding_box(latitude, longitude, miles):
+    """(south, north, west, east) enclosing every point within `miles`: a cheap SQL prefilter."""
+    delta_latitude = miles / 69.0
+    delta_longitude = miles / max(69.0 * math.cos(math.radians(latitude)), 0.01)
+    return (
+        latitude - delta_latitude,
+        latitude + delta_latitude,
+        longitude - delta_longitude,
+        longitude + delta_longitude,
+    )

@@ -1,0 +1,130 @@
+"""Finding programs: the directory's query logic, in one place a test can call directly.
+
+A search runs a constant number of SQL queries whatever it finds: the filters and
+the full-text search select one page of ids, then one query loads those programs
+with their agency and three prefetches load categories, hours and closures.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from resources.filters import DEFAULT_RADIUS_MILES, DirectoryFilterForm
+from resources.geo import bounding_box, haversine_miles, zip_centroid
+from resources.models import Closure, Language, OpeningHours, ResourcePage, ServiceCategory
+
+PER_PAGE = 20
+
+
+@dataclass
+class SearchResult:
+    form: DirectoryFilterForm
+    page: object  # a Paginator page of ResourcePage, each with `distance` in miles or None
+    categories: list
+    notices: list = field(default_factory=list)
+    origin: str = ""  # the ZIP distances are measured from
+
+    @property
+    def is_landing(self):
+        return not any(self.form.cleaned_data.values())
+
+
+class DirectorySearch:
+    def __init__(self, index_page, query, now=None):
+        self.index_page = index_page
+        self.query = query
+        self.now = timezone.localtime(now or timezone.now())
+
+    def run(self):
+        categories = list(ServiceCategory.objects.select_related("parent"))
+        form = DirectoryFilterForm(
+            self.query, categories=categories, languages=Language.objects.filter(programs__isnull=False).distinct()
+        )
+        form.is_valid()  # every field is optional and sanitised: cleaned_data is always usable
+        filters = form.cleaned_data
+        notices = self._notices(form)
+
+        programs = self._filtered(filters)
+        origin = zip_centroid(filters["near"]) if filters["near"] else None
+        if filters["near"] and origin is None:
+            notices.append(
+                _("We could not find ZIP code %(zip)s. Showing programs everywhere.") % {"zip": filters["near"]}
+            )
+        distances = {}
+        if origin:
+            distances = self._within_radius(programs, origin, filters["radius"] or DEFAULT_RADIUS_MILES)
+            programs = programs.filter(pk__in=list(distances))
+
+        if distances:
+            matching = {program.pk for program in programs.search(filters["q"])} if filters["q"] else set(distances)
+            source = sorted(matching, key=lambda pk: (distances[pk], pk))
+        elif filters["q"]:
+            source = programs.search(filters["q"])  # ordered by relevance
+        else:
+            source = programs.order_by("title", "pk").values_list("pk", flat=True)
+        page = Paginator(source, PER_PAGE).get_page(self.query.get("page"))
+        page.object_list = self._load([getattr(item, "pk", item) for item in page.object_list], distances)
+        top_level = [category for category in categories if category.parent_id is None]
+        return SearchResult(form=form, page=page, categories=top_level, notices=notices, origin=filters["near"])
+
+    def _filtered(self, filters):
+        programs = ResourcePage.objects.live().public().descendant_of(self.index_page)
+        if filters["category"]:
+            slugs = filters["category"]
+            through = ResourcePage.categories.through.objects.filter(
+                Q(servicecategory__slug__in=slugs) | Q(servicecategory__parent__slug__in=slugs)
+            )
+            programs = programs.filter(id__in=list(through.values_list("resourcepage_id", flat=True)))
+        if filters["language"]:
+            through = ResourcePage.languages.through.objects.filter(language__code=filters["language"])
+            programs = programs.filter(id__in=list(through.values_list("resourcepage_id", flat=True)))
+        if filters["free"]:
+            programs = programs.filter(is_free=True)
+        if filters["open_now"]:
+            programs = programs.filter(id__in=self._open_now_ids())
+        return programs
+
+    def _open_now_ids(self):
+        today, now = self.now.date(), self.now.time()
+        open_now = OpeningHours.objects.filter(
+            weekday=today.weekday(), opens__lte=now, closes__gt=now, program__status=ResourcePage.Status.ACTIVE
+        ).exclude(program__in=Closure.objects.filter(starts_on__lte=today, ends_on__gte=today).values("program"))
+        return list(open_now.values_list("program_id", flat=True))
+
+    def _within_radius(self, programs, origin, radius):
+        """Program id -> miles, for programs within `radius`; SQL keeps only a bounding box's candidates."""
+        south, north, west, east = bounding_box(*origin, radius)
+        candidates = programs.filter(
+            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+        ).values_list("pk", "latitude", "longitude")
+        distances = {pk: haversine_miles(*origin, latitude, longitude) for pk, latitude, longitude in candidates}
+        return {pk: miles for pk, miles in distances.items() if miles <= radius}
+
+    def _load(self, ids, distances):
+        """The programs of one page, in order, with what each result shows: 4 queries."""
+        programs = (
+            ResourcePage.objects.filter(pk__in=ids)
+            .select_related("agency")
+            .prefetch_related("categories", "hours", "closures")
+        )
+        by_id = {program.pk: program for program in programs}
+        ordered = [by_id[pk] for pk in ids if pk in by_id]
+        for program in ordered:
+            program.distance = distances.get(program.pk)
+            program.open_now = program.is_open_at(self.now)
+        return ordered
+
+    @staticmethod
+    def _notices(form):
+        notices = []
+        if form.bad_zip:
+            notices.append(
+                _("“%(zip)s” is not a ZIP code. Enter five digits, like 21044. Showing programs everywhere.")
+                % {"zip": form.bad_zip}
+            )
+        for slug in form.unknown_categories:
+            notices.append(_("We don’t have a kind of help called “%(slug)s”, so we left it out.") % {"slug": slug})
+        return notices

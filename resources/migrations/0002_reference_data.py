@@ -1,0 +1,13 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from resources.taxonomy import ensure_reference_data
+
+    ensure_reference_data(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("resources", "0001_initial")]
+
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -1,0 +1,135 @@
+"""Who provides help (agencies), what kinds of help there are (categories) and in which languages."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from resources.models.places import Place
+
+
+class Language(models.Model):
+    """A language help is offered in; `code` is ISO 639-1 (en, es), as HSDS expects."""
+
+    code = models.CharField(max_length=8, unique=True)
+    name = models.CharField(max_length=60, help_text="In English, e.g. Spanish.")
+    native_name = models.CharField(max_length=60, help_text="As its speakers write it, e.g. Español.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceCategoryQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class ServiceCategory(index.Indexed, models.Model):
+    """A kind of help, in two levels (Medical > Dental). Requests and matching use the same slugs."""
+
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="parent category"
+    )
+    slug = models.SlugField(max_length=60, unique=True, help_text="Used in links and by requests; do not change it.")
+    name = models.CharField(max_length=80)
+    description = models.CharField(max_length=200, blank=True, help_text="One line a family understands.")
+    taxonomy = models.CharField(max_length=60, blank=True, default="Open Eligibility")
+    taxonomy_code = models.CharField(
+        max_length=60, blank=True, help_text="The matching term of that taxonomy (HSDS taxonomy_term.code)."
+    )
+    sort_order = models.PositiveSmallIntegerField(default=100)
+    hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    objects = ServiceCategoryQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("taxonomy"), FieldPanel("taxonomy_code")], heading="Open Referral taxonomy"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "service categories"
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):
+            raise ValidationError({"parent": "Categories have two levels: choose a top-level category."})
+
+
+class AgencyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Agency(index.Indexed, Place):
+    """An organization that offers programs; a partner also takes requests matched to it."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    languages = models.ManyToManyField(Language, blank=True, related_name="agencies")
+    accessibility = models.TextField("accessibility notes", blank=True, help_text="Ramps, elevators, parking, ...")
+    is_active = models.BooleanField("active", default=True)
+    is_partner = models.BooleanField(
+        "partner agency", default=False, help_text="Takes requests from families that the office matches to it."
+    )
+    hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")], heading="Contact"),
+        MultiFieldPanel(
+            [FieldPanel("address_1"), FieldPanel("city"), FieldPanel("state"), FieldPanel("zip_code")],
+            heading="Address",
+        ),
+        FieldPanel("languages"),
+        FieldPanel("accessibility"),
+        MultiFieldPanel([FieldPanel("is_active"), FieldPanel("is_partner")], heading="Status"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("is_active"),
+        index.FilterField("is_partner"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:180] or "agency"
+        slug, number = base, 2
+        while Agency.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug

@@ -1,0 +1,219 @@
+"""The directory (ResourceIndexPage) and its programs (ResourcePage), with hours and closures."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from resources.models.agencies import Agency, Language, ServiceCategory
+from resources.models.places import Place
+
+
+class ResourceIndexPage(Page):
+    """The Connection Center: search programs by words, need, place and language."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "directory"
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.directory import DirectorySearch
+
+        context = super().get_context(request, *args, **kwargs)
+        context["search"] = DirectorySearch(self, request.GET).run()
+        return context
+
+
+class ResourcePage(Place, Page):
+    """One program of one agency: everything a family needs to go there."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Open")
+        TEMPORARILY_CLOSED = "temporarily_closed", _("Temporarily closed")
+
+    class ServiceArea(models.TextChoices):
+        COUNTY = "county", "The whole county"
+        ZIP_CODES = "zip_codes", "Listed ZIP codes"
+        RADIUS = "radius", "Within a distance of the program"
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="programs")
+    categories = ParentalManyToManyField(ServiceCategory, related_name="programs")
+    summary = models.CharField(max_length=300, help_text="One or two sentences: what a family gets here.")
+    description = StreamField(BodyBlock(), blank=True)
+    eligibility = models.TextField(blank=True, help_text="Who can get this help, in plain words.")
+    how_to_apply = models.TextField(blank=True)
+    documents = models.TextField("documents to bring", blank=True, help_text="One per line.")
+    fees = models.TextField(blank=True)
+    is_free = models.BooleanField("free", default=False)
+    languages = ParentalManyToManyField(Language, blank=True, related_name="programs")
+    use_agency_location = models.BooleanField(
+        default=True, help_text="Use the agency's address; clear it to give this program's own address."
+    )
+    service_area = models.CharField(max_length=12, choices=ServiceArea.choices, default=ServiceArea.COUNTY)
+    service_area_zip_codes = models.CharField(
+        "ZIP codes served", max_length=500, blank=True, help_text="Comma-separated, for 'Listed ZIP codes'."
+    )
+    service_area_radius_miles = models.PositiveSmallIntegerField("radius in miles", null=True, blank=True)
+    service_area_county = models.CharField("county", max_length=80, blank=True, default="Howard County")
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    last_verified = models.DateField("details last verified", null=True, blank=True)
+    hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("agency"),
+        FieldPanel("categories"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("eligibility"), FieldPanel("how_to_apply"), FieldPanel("documents")], heading="Getting help"
+        ),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("fees")], heading="Cost"),
+        FieldPanel("languages"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")], heading="Contact"),
+        MultiFieldPanel(
+            [
+                FieldPanel("use_agency_location"),
+                FieldPanel("address_1"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("zip_code")]),
+            ],
+            heading="Location",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_area"),
+                FieldPanel("service_area_zip_codes"),
+                FieldPanel("service_area_radius_miles"),
+                FieldPanel("service_area_county"),
+            ],
+            heading="Who it serves",
+        ),
+        InlinePanel("hours", heading="Weekly hours", label="Opening"),
+        InlinePanel("closures", heading="Temporary closures", label="Closure"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("last_verified")], heading="Status"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("eligibility"),
+        index.RelatedFields("agency", [index.SearchField("name")]),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.FilterField("is_free"),
+        index.FilterField("status"),
+    ]
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "program"
+
+    def clean(self):
+        super().clean()
+        if not self.use_agency_location and not self.zip_code:
+            raise ValidationError({"zip_code": "A program with its own address needs a ZIP code."})
+        if self.service_area == self.ServiceArea.ZIP_CODES and not self.served_zip_codes:
+            raise ValidationError({"service_area_zip_codes": "List the ZIP codes served."})
+        if self.service_area == self.ServiceArea.RADIUS and not self.service_area_radius_miles:
+            raise ValidationError({"service_area_radius_miles": "Give the radius in miles."})
+
+    @property
+    def served_zip_codes(self):
+        return [code.strip() for code in self.service_area_zip_codes.split(",") if code.strip()]
+
+    @property
+    def place(self):
+        """Where families go: the program's own address, or its agency's."""
+        return self.agency if self.use_agency_location else self
+
+    @property
+    def document_list(self):
+        return [line.strip() for line in self.documents.splitlines() if line.strip()]
+
+    def closure_on(self, day):
+        return next((closure for closure in self.closures.all() if closure.starts_on <= day <= closure.ends_on), None)
+
+    def is_open_at(self, moment=None):
+        """Whether the doors are open at `moment` (local time); reads prefetched hours and closures."""
+        moment = timezone.localtime(moment or timezone.now())
+        if self.status != self.Status.ACTIVE or self.closure_on(moment.date()):
+            return False
+        now = moment.time()
+        return any(
+            hours.weekday == moment.weekday() and hours.opens <= now < hours.closes for hours in self.hours.all()
+        )
+
+    def week(self):
+        """Each weekday with its opening hours, Monday first, for the program page."""
+        by_day = {day: [] for day, _label in OpeningHours.Weekday.choices}
+        for hours in sorted(self.hours.all(), key=lambda hours: hours.opens):
+            by_day[hours.weekday].append(hours)
+        return [(label, by_day[day]) for day, label in OpeningHours.Weekday.choices]
+
+
+class OpeningHours(Orderable):
+    """One opening of a program on one weekday; two rows make a split day."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    program = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField()
+    note = models.CharField(max_length=100, blank=True, help_text="e.g. walk-ins until 3 p.m.")
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name_plural = "opening hours"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closes__gt=models.F("opens")), name="hours_close_after_opening")
+        ]
+
+    def clean(self):
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+
+class Closure(Orderable):
+    """Days a program is closed outside its usual hours (holidays, repairs)."""
+
+    program = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="closures")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    reason = models.CharField(max_length=120, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]), FieldPanel("reason")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="closure_ends_after_start"
+            )
+        ]
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The last day must not be before the first."})
