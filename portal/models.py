@@ -113,11 +113,6 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
-    @property
-    def phone_href(self):
-        """The phone number as a tel: link target, digits only."""
-        return "tel:" + "".join(character for character in self.phone if character.isdigit() or character == "+")
-
 
 class AlertQuerySet(models.QuerySet):
     def current(self, now=None):

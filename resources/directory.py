@@ -28,8 +28,13 @@ class SearchResult:
     origin: str = ""  # the ZIP distances are measured from
 
     @property
+    def filters(self):
+        return self.form.filters()
+
+    @property
     def is_landing(self):
-        return not any(self.form.cleaned_data.values())
+        """No filter chosen (the distance alone is not a search): show the category chips."""
+        return not any(value for name, value in self.filters.items() if name != "radius")
 
 
 class DirectorySearch:
@@ -43,8 +48,7 @@ class DirectorySearch:
         form = DirectoryFilterForm(
             self.query, categories=categories, languages=Language.objects.filter(programs__isnull=False).distinct()
         )
-        form.is_valid()  # every field is optional and sanitised: cleaned_data is always usable
-        filters = form.cleaned_data
+        filters = form.filters()
         notices = self._notices(form)
 
         programs = self._filtered(filters)

@@ -34,6 +34,7 @@ class DirectoryFilterForm(forms.Form):
         data = query.copy()
         data.setlist("category", [slug for slug in requested if slug in category_slugs])
         data["near"] = normalize_zip(near) or ""
+        data["q"] = query.get("q", "")[:200]
         if data.get("radius") not in {str(miles) for miles in RADIUS_MILES}:
             data.pop("radius", None)  # an unknown distance falls back to the default
         if data.get("language") not in {language.code for language in languages}:
@@ -44,6 +45,20 @@ class DirectoryFilterForm(forms.Form):
         self.fields["language"].choices = [("", _("Any language"))] + [
             (language.code, language.native_name) for language in languages
         ]
+
+    def filters(self):
+        """Every filter with a usable value: a field that failed validation counts as not chosen."""
+        self.is_valid()
+        defaults = {
+            "q": "",
+            "category": [],
+            "near": "",
+            "radius": DEFAULT_RADIUS_MILES,
+            "language": "",
+            "open_now": False,
+            "free": False,
+        }
+        return {name: self.cleaned_data.get(name, default) for name, default in defaults.items()}
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())

@@ -61,3 +61,11 @@ def staff_client(client, staff):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture
+def directory(home):
+    """The Connection Center directory page at /connection-center/."""
+    from tests.resources.factories import ResourceIndexPageFactory
+
+    return ResourceIndexPageFactory(parent=home)

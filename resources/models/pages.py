@@ -4,9 +4,12 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -123,6 +126,18 @@ class ResourcePage(Place, Page):
     class Meta:
         verbose_name = "program"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.localtime()
+        context.update(
+            open_now=self.is_open_at(now),
+            week=self.week(),
+            today_index=now.weekday(),
+            closure_today=self.closure_on(now.date()),
+            upcoming_closures=[closure for closure in self.closures.all() if closure.ends_on >= now.date()],
+        )
+        return context
+
     def clean(self):
         super().clean()
         if not self.use_agency_location and not self.zip_code:
@@ -217,3 +232,10 @@ class Closure(Orderable):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The last day must not be before the first."})
+
+
+@receiver(m2m_changed, sender=ResourcePage.categories.through)
+def reindex_after_categories_change(sender, instance, action, **kwargs):
+    """Search indexes a page on save, before its categories are written: index it again once they are."""
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, ResourcePage):
+        insert_or_update_object_task.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))

@@ -45,10 +45,13 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.fixture(params=list(VIEWPORTS))
 def page(request, browser, live_server):
-    """A fresh browser context per test (no cookies carried over), opened at the live server."""
-    context = browser.new_context(base_url=live_server.url, **request.param)
+    """A fresh browser context per test (no cookies carried over), opened at the live server.
+
+    Every test runs on both viewports; `@pytest.mark.parametrize("page", ["phone"], indirect=True)` picks one.
+    """
+    context = browser.new_context(base_url=live_server.url, **VIEWPORTS[request.param])
     yield context.new_page()
     context.close()
 

@@ -1,0 +1,113 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+
+from resources.directory import DirectorySearch
+from resources.geo import zip_centroid
+from resources.models import ServiceCategory
+from tests.resources.factories import AgencyFactory, ClosureFactory, OpeningHoursFactory, ResourcePageFactory
+
+pytestmark = pytest.mark.django_db
+ORIGIN = zip_centroid("21044")
+MILES_PER_DEGREE_LATITUDE = 69.05
+MONDAY_10_AM = datetime.datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+def search(directory, query="", now=None):
+    return DirectorySearch(directory, QueryDict(query), now=now).run()
+
+
+def titles(result):
+    return [program.title for program in result.page.object_list]
+
+
+def program_north(directory, title, miles):
+    return ResourcePageFactory(
+        parent=directory, title=title, latitude=ORIGIN[0] + miles / MILES_PER_DEGREE_LATITUDE, longitude=ORIGIN[1]
+    )
+
+
+def test_words_find_programs_by_summary_agency_and_category(directory):
+    ResourcePageFactory(parent=directory, title="Warm Kids", summary="Winter coats for children")
+    ResourcePageFactory(parent=directory, title="Smiles", agency=AgencyFactory(name="Bright Dental Clinic"))
+    ResourcePageFactory(parent=directory, title="Pantry", categories=[ServiceCategory.objects.get(slug="food")])
+    ResourcePageFactory(parent=directory, title="Unrelated", summary="Bus passes")
+    assert titles(search(directory, "q=coats")) == ["Warm Kids"]
+    assert titles(search(directory, "q=Bright")) == ["Smiles"]
+    assert titles(search(directory, "q=Food")) == ["Pantry"]
+
+
+def test_a_top_level_category_includes_its_subcategories(directory):
+    ResourcePageFactory(parent=directory, title="Glasses", categories=[ServiceCategory.objects.get(slug="vision")])
+    ResourcePageFactory(parent=directory, title="Coats", categories=[ServiceCategory.objects.get(slug="coats")])
+    assert titles(search(directory, "category=medical")) == ["Glasses"]
+    assert titles(search(directory, "category=vision&category=clothing")) == ["Coats", "Glasses"]
+
+
+def test_near_a_zip_sorts_by_distance_and_leaves_out_the_far_ones(directory):
+    program_north(directory, "Eight miles", 8)
+    program_north(directory, "Three miles", 3)
+    program_north(directory, "Thirty miles", 30)
+    result = search(directory, "near=21044&radius=10")
+    assert titles(result) == ["Three miles", "Eight miles"]
+    assert [round(program.distance, 1) for program in result.page.object_list] == [3.0, 8.0]
+
+
+def test_words_and_distance_combine(directory):
+    program_north(directory, "Near coats", 2).summary
+    ResourcePageFactory(
+        parent=directory, title="Far coats", summary="coats", latitude=ORIGIN[0] + 1, longitude=ORIGIN[1]
+    )
+    program_north(directory, "Near food", 1)
+    result = search(directory, "q=coats&near=21044")
+    assert titles(result) == ["Near coats"]
+
+
+def test_open_now_uses_hours_closures_and_status(directory):
+    for title in ("Open", "Closed today", "Paused", "Afternoons"):
+        program = ResourcePageFactory(
+            parent=directory, title=title, status="temporarily_closed" if title == "Paused" else "active"
+        )
+        OpeningHoursFactory(
+            program=program, weekday=0, opens=datetime.time(13) if title == "Afternoons" else datetime.time(9)
+        )
+    ClosureFactory(
+        program=directory.get_children().get(title="Closed today").specific,
+        starts_on=MONDAY_10_AM.date(),
+        ends_on=MONDAY_10_AM.date(),
+    )
+    assert titles(search(directory, "open_now=on", now=MONDAY_10_AM)) == ["Open"]
+
+
+def test_free_and_language_filters(directory, django_db_setup):
+    from resources.models import Language
+
+    spanish = Language.objects.get(code="es")
+    ResourcePageFactory(parent=directory, title="Free in Spanish", is_free=True, languages=[spanish])
+    ResourcePageFactory(parent=directory, title="Paid in Spanish", languages=[spanish])
+    ResourcePageFactory(parent=directory, title="Free in English", is_free=True)
+    assert titles(search(directory, "free=on&language=es")) == ["Free in Spanish"]
+
+
+def test_twenty_results_a_page(directory):
+    for number in range(25):
+        ResourcePageFactory(parent=directory, title=f"Program {number:02}")
+    assert len(search(directory).page.object_list) == 20
+    assert titles(search(directory, "page=2")) == [f"Program {number}" for number in range(20, 25)]
+
+
+def test_the_page_runs_the_same_queries_for_one_result_as_for_twenty(client, directory):
+    food = ServiceCategory.objects.get(slug="food")
+    ResourcePageFactory(parent=directory, title="Only one", categories=[food])
+    client.get("/connection-center/")  # warm the site-root cache
+    with CaptureQueriesContext(connection) as one:
+        assert "1 program" in client.get("/connection-center/?category=food&q=families&near=21044").text
+    for number in range(24):
+        OpeningHoursFactory(program=ResourcePageFactory(parent=directory, title=f"More {number}", categories=[food]))
+    with CaptureQueriesContext(connection) as twenty:
+        assert "25 programs" in client.get("/connection-center/?category=food&q=families&near=21044").text
+    assert len(twenty) == len(one)
