@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("search/", views.search, name="search"),
+    path("api/hsds/", include("resources.api_urls")),
+    path("", include("aid_requests.urls")),
 ]
 
 if settings.DEBUG:

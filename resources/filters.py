@@ -1,11 +1,19 @@
 """The directory's search form: every parameter is a GET parameter, so a search is a shareable link."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resources.geo import normalize_zip
 
+SEARCH_WORD = re.compile(r"\w+")
 DEFAULT_RADIUS_MILES = 10
+
+
+def search_words(text):
+    """Only the words of a search: quotes and operators mean something to the search engine, not to families."""
+    return " ".join(SEARCH_WORD.findall(text or ""))
 RADIUS_MILES = (2, 5, 10, 25, 50)
 
 
@@ -18,7 +26,7 @@ class DirectoryFilterForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
     )
-    radius = forms.TypedChoiceField(label=_("Within"), required=False, coerce=int, empty_value=DEFAULT_RADIUS_MILES)
+    radius = forms.TypedChoiceField(label=_("Distance"), required=False, coerce=int, empty_value=DEFAULT_RADIUS_MILES)
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     free = forms.BooleanField(label=_("Free"), required=False)
@@ -36,11 +44,11 @@ class DirectoryFilterForm(forms.Form):
         data["near"] = normalize_zip(near) or ""
         data["q"] = query.get("q", "")[:200]
         if data.get("radius") not in {str(miles) for miles in RADIUS_MILES}:
-            data.pop("radius", None)  # an unknown distance falls back to the default
+            data["radius"] = str(DEFAULT_RADIUS_MILES)  # missing or unknown: the default, shown as chosen
         if data.get("language") not in {language.code for language in languages}:
             data.pop("language", None)
         super().__init__(data)
-        self.fields["category"].choices = [(category.slug, category.name) for category in categories]
+        self.fields["category"].choices = [(category.slug, category.label) for category in categories]
         self.fields["radius"].choices = [(miles, _("%(miles)s miles") % {"miles": miles}) for miles in RADIUS_MILES]
         self.fields["language"].choices = [("", _("Any language"))] + [
             (language.code, language.native_name) for language in languages
@@ -61,4 +69,4 @@ class DirectoryFilterForm(forms.Form):
         return {name: self.cleaned_data.get(name, default) for name, default in defaults.items()}
 
     def clean_q(self):
-        return " ".join(self.cleaned_data["q"].split())
+        return search_words(self.cleaned_data["q"])
