@@ -20,6 +20,20 @@ STAFF_PERMISSIONS = [
 ]
 # Staff edit and publish every page of the site.
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
+# Staff keep the directory's shared records. The models come from resources' migrations,
+# so its migration 0003 grants these; `ensure_groups` grants them once those have run.
+STAFF_DIRECTORY_PERMISSIONS = [
+    f"resources.{action}_{model}"
+    for model in ("agency", "servicecategory", "language")
+    for action in ("add", "change", "delete", "view")
+]
+# Staff run the cases: they see every request and move it along (never through raw edits).
+STAFF_REQUEST_PERMISSIONS = [
+    "aid_requests.view_aidrequest",
+    "aid_requests.change_aidrequest",
+    "aid_requests.view_household",
+    "aid_requests.view_statusevent",
+]
 # Staff upload and use images and documents in every collection.
 STAFF_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
@@ -37,9 +51,9 @@ def _permission(apps, dotted):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _create_all_permissions(apps):
+def _create_all_permissions(apps, app_labels=("portal", "wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs")):
     """Permissions appear after migrations run; roles need them during migrations too."""
-    for app_label in ("portal", "wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs"):
+    for app_label in app_labels:
         app_config = apps.get_app_config(app_label)
         app_config.models_module = getattr(app_config, "models_module", None) or True
         create_permissions(app_config, verbosity=0, apps=apps)
@@ -70,3 +84,22 @@ def ensure_groups(apps):
             GroupCollectionPermission.objects.get_or_create(
                 group=staff, collection=root, permission=_permission(apps, dotted)
             )
+    if _has_model(apps, "resources", "Agency"):  # not yet while portal's own migration runs
+        grant(apps, STAFF, STAFF_DIRECTORY_PERMISSIONS)
+    if _has_model(apps, "aid_requests", "AidRequest"):
+        grant(apps, STAFF, STAFF_REQUEST_PERMISSIONS)
+
+
+def grant(apps, group_name, dotted_permissions):
+    """Give a group model permissions written "app_label.codename"; safe to run again."""
+    _create_all_permissions(apps, sorted({dotted.split(".")[0] for dotted in dotted_permissions}))
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=group_name)
+    group.permissions.add(*[_permission(apps, dotted) for dotted in dotted_permissions])
+
+
+def _has_model(apps, app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True

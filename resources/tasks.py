@@ -1,0 +1,105 @@
+"""Background work of the directory: geocoding agencies and programs after they are saved.
+
+A page request never geocodes: saving an agency or a program queues these tasks
+(see resources/signals.py). They write coordinates with queryset `.update()`, which
+sends no post_save, so geocoding never queues itself again.
+"""
+
+import logging
+from collections import defaultdict
+
+from django.apps import apps
+from django.db import transaction
+from django_tasks import task
+from geopy.extra.rate_limiter import RateLimiter
+from wagtail.models import ReferenceIndex
+from wagtail.search.backends import get_search_backends
+
+from resources.geo import ZipGeocoder, get_geocoder, zip_centroid
+from resources.models import Agency, ResourcePage
+
+logger = logging.getLogger(__name__)
+
+PLACE_FIELDS = ["pk", "address_1", "city", "state", "zip_code"]
+
+
+@task()
+@transaction.atomic  # one commit for all the updates: on SQLite each commit waits for the disk
+def geocode_agencies(agency_ids):
+    """Give agencies coordinates, and pass them on to programs that use their location.
+
+    Runs two updates per distinct pair of coordinates, so a whole import costs little more than one agency.
+    """
+    locate = Locator()
+    by_coordinates = defaultdict(list)
+    for agency in Agency.objects.filter(pk__in=agency_ids).only(*PLACE_FIELDS):
+        by_coordinates[locate(agency, "agency", agency.pk)].append(agency.pk)
+    for (latitude, longitude), pks in by_coordinates.items():
+        Agency.objects.filter(pk__in=pks).update(latitude=latitude, longitude=longitude)
+        ResourcePage.objects.filter(agency__in=pks, use_agency_location=True).update(
+            latitude=latitude, longitude=longitude
+        )
+
+
+@task()
+@transaction.atomic
+def geocode_programs(program_ids):
+    """Give programs their own address's coordinates, or copy their agency's; one update per distinct pair."""
+    locate = Locator()
+    by_coordinates = defaultdict(list)
+    programs = ResourcePage.objects.filter(pk__in=program_ids).select_related("agency")
+    for program in programs.only(*PLACE_FIELDS, "use_agency_location", "agency__latitude", "agency__longitude"):
+        if program.use_agency_location:
+            coordinates = program.agency.latitude, program.agency.longitude
+        else:
+            coordinates = locate(program, "program", program.pk)
+        by_coordinates[coordinates].append(program.pk)
+    for (latitude, longitude), pks in by_coordinates.items():
+        ResourcePage.objects.filter(pk__in=pks).update(latitude=latitude, longitude=longitude)
+
+
+class Locator:
+    """Finds (latitude, longitude) of a place, asking the geocoder once per distinct address."""
+
+    def __init__(self):
+        self.geocoder = get_geocoder()
+        self.is_offline = isinstance(self.geocoder, ZipGeocoder)
+        # Public geocoders allow about one request a second; errors come back to `_ask`, which logs no address.
+        self.geocode = (
+            self.geocoder.geocode
+            if self.is_offline
+            else RateLimiter(self.geocoder.geocode, min_delay_seconds=1, swallow_exceptions=False)
+        )
+        self.answers = {}
+
+    def __call__(self, place, kind, pk):
+        query = place.zip_code if self.is_offline or not place.address_1 else place.one_line_address
+        if query not in self.answers:
+            self.answers[query] = self._ask(query, place.zip_code, kind, pk)
+        return self.answers[query]
+
+    def _ask(self, query, zip_code, kind, pk):
+        if not query:
+            return None, None
+        try:
+            location = self.geocode(query)
+        except Exception as error:  # any geocoder, any failure: the place simply stays without coordinates
+            # Ids and the error's type only: addresses stay out of logs.
+            logger.warning("Geocoding %s %s failed (%s); it has no coordinates.", kind, pk, type(error).__name__)
+            return None, None
+        if location is not None:
+            return location.latitude, location.longitude
+        return zip_centroid(zip_code) or (None, None)  # a street the geocoder does not know: its ZIP's centre
+
+
+@task()
+@transaction.atomic
+def index_objects(app_label, model_name, pks):
+    """Index objects saved in bulk for search and for Wagtail's references ("used by 3 pages") in one go."""
+    model = apps.get_model(app_label, model_name)
+    objects = list(model.get_indexed_objects().filter(pk__in=pks))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(model, objects)
+    if ReferenceIndex.is_indexed(model):
+        for instance in objects:
+            ReferenceIndex.create_or_update_for_object(instance)

@@ -1,0 +1,87 @@
+"""The directory's staff tools in the Wagtail admin: agencies, categories, languages, import and export."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from resources import admin_views
+from resources.models import Agency, Language, ServiceCategory
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    menu_label = "Agencies"
+    list_display = ["name", "zip_code", "phone", "is_active", "is_partner"]
+    list_filter = {"is_active": ["exact"], "is_partner": ["exact"], "zip_code": ["exact"], "languages": ["exact"]}
+    # The listing's own spreadsheet; Directory › Export gives every column, languages too, ready to import back.
+    list_export = ["name", "address_1", "city", "state", "zip_code", "phone", "email", "website", "is_active"]
+    list_export += ["is_partner", "hsds_id"]
+    export_headings = {"hsds_id": "HSDS id"}
+    export_filename = "agencies"
+
+
+class ServiceCategoryViewSet(SnippetViewSet):
+    model = ServiceCategory
+    icon = "tag"
+    menu_label = "Categories"
+    list_display = ["name", "slug", "parent", "taxonomy_code"]
+    list_filter = ["parent"]
+    list_export = ["name", "slug", "parent", "description", "taxonomy", "taxonomy_code"]
+    export_filename = "categories"
+
+
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    menu_label = "Languages"
+    list_display = ["name", "native_name", "code"]
+    search_fields = ["name", "native_name", "code"]
+    search_backend_name = None  # not an indexed model: search with the database
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu link shown only to people who hold one of `permissions`."""
+
+    def __init__(self, *args, permissions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return any(request.user.has_perm(permission) for permission in self.permissions)
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (AgencyViewSet, ServiceCategoryViewSet, LanguageViewSet)
+    menu_label = "Directory"
+    menu_icon = "list-ul"
+    menu_order = 250
+    submenu_hook = "register_directory_menu_item"
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_directory_menu_item")
+def import_menu_item():
+    return PermissionMenuItem(
+        "Import", reverse("resources_import"), icon_name="upload", order=900, permissions=admin_views.IMPORTERS
+    )
+
+
+@hooks.register("register_directory_menu_item")
+def export_menu_item():
+    return PermissionMenuItem(
+        "Export", reverse("resources_export"), icon_name="download", order=910, permissions=admin_views.EXPORTERS
+    )
+
+
+@hooks.register("register_admin_urls")
+def directory_admin_urls():
+    return [
+        path("directory/import/", admin_views.upload, name="resources_import"),
+        path("directory/import/preview/", admin_views.preview, name="resources_import_preview"),
+        path("directory/export/", admin_views.export, name="resources_export"),
+    ]
