@@ -60,13 +60,14 @@ class DirectorySearch:
         distances = {}
         if origin:
             distances = self._within_radius(programs, origin, filters["radius"] or DEFAULT_RADIUS_MILES)
-            programs = programs.filter(pk__in=list(distances))
-
-        if distances:
-            matching = {program.pk for program in programs.search(filters["q"])} if filters["q"] else set(distances)
+            # Near a ZIP: by distance. Words only narrow the set, so relevance is not computed.
+            matching = distances.keys()
+            if filters["q"]:
+                found = programs.only("pk").search(filters["q"], order_by_relevance=False)
+                matching = {program.pk for program in found} & distances.keys()
             source = sorted(matching, key=lambda pk: (distances[pk], pk))
         elif filters["q"]:
-            source = programs.search(filters["q"])  # ordered by relevance
+            source = programs.only("pk").search(filters["q"])  # ordered by relevance
         else:
             source = programs.order_by("title", "pk").values_list("pk", flat=True)
         page = Paginator(source, PER_PAGE).get_page(self.query.get("page"))
@@ -81,22 +82,23 @@ class DirectorySearch:
             through = ResourcePage.categories.through.objects.filter(
                 Q(servicecategory__slug__in=slugs) | Q(servicecategory__parent__slug__in=slugs)
             )
-            programs = programs.filter(id__in=list(through.values_list("resourcepage_id", flat=True)))
+            programs = programs.filter(id__in=through.values("resourcepage_id"))
         if filters["language"]:
             through = ResourcePage.languages.through.objects.filter(language__code=filters["language"])
-            programs = programs.filter(id__in=list(through.values_list("resourcepage_id", flat=True)))
+            programs = programs.filter(id__in=through.values("resourcepage_id"))
         if filters["free"]:
             programs = programs.filter(is_free=True)
         if filters["open_now"]:
-            programs = programs.filter(id__in=self._open_now_ids())
+            programs = programs.filter(id__in=self._open_now())
         return programs
 
-    def _open_now_ids(self):
+    def _open_now(self):
+        """Ids (a subquery) of programs open at this minute: their hours, no closure today, not paused."""
         today, now = self.now.date(), self.now.time()
         open_now = OpeningHours.objects.filter(
             weekday=today.weekday(), opens__lte=now, closes__gt=now, program__status=ResourcePage.Status.ACTIVE
         ).exclude(program__in=Closure.objects.filter(starts_on__lte=today, ends_on__gte=today).values("program"))
-        return list(open_now.values_list("program_id", flat=True))
+        return open_now.values("program_id")
 
     def _within_radius(self, programs, origin, radius):
         """Program id -> miles, for programs within `radius`; SQL keeps only a bounding box's candidates."""

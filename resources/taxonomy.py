@@ -54,6 +54,29 @@ CATEGORIES = [
     ("other-necessities", "Other necessities", "Diapers, hygiene items, furniture and more.", "goods", []),
 ]
 
+# slug -> (Spanish name, Spanish description); staff may change both in the admin.
+SPANISH = {
+    "clothing": ("Ropa", "Ropa, zapatos y abrigos para niños y familias."),
+    "coats": ("Abrigos y ropa de invierno", "Abrigos, gorros y guantes."),
+    "school-uniforms": ("Ropa y uniformes escolares", "Ropa y zapatos para la escuela."),
+    "school-supplies": ("Útiles escolares", "Mochilas, cuadernos y otros útiles para la clase."),
+    "food": ("Comida", "Alimentos, comidas y despensas de alimentos."),
+    "food-pantry": ("Despensas de alimentos", "Alimentos gratis para llevar a casa."),
+    "meals": ("Comidas gratis", "Comidas calientes servidas en el lugar."),
+    "medical": ("Ayuda médica", "Médicos, clínicas y ayuda para pagar la atención."),
+    "emergency-medical": ("Ayuda médica de emergencia", "Atención urgente y ayuda con cuentas médicas urgentes."),
+    "dental": ("Atención dental", "Chequeos, limpiezas y tratamiento dental."),
+    "vision": ("Atención de la vista", "Exámenes de la vista y anteojos."),
+    "hearing": ("Atención del oído", "Pruebas de audición y audífonos."),
+    "prescriptions": ("Medicinas recetadas", "Ayuda para pagar medicinas."),
+    "mental-health": ("Salud mental", "Consejería y apoyo para niños y padres."),
+    "housing": ("Vivienda y refugio", "Refugio, ayuda con la renta y consejos de vivienda."),
+    "utilities": ("Servicios públicos", "Ayuda para pagar la luz, el gas, el agua y el teléfono."),
+    "transportation": ("Transporte", "Viajes, pases de autobús y ayuda para llegar a las citas."),
+    "holiday": ("Ayuda para las fiestas", "Comidas, regalos y paquetes de ropa para las fiestas."),
+    "other-necessities": ("Otras necesidades", "Pañales, artículos de higiene, muebles y más."),
+}
+
 # (ISO 639-1 code, English name, native name)
 LANGUAGES = [
     ("en", "English", "English"),
@@ -74,7 +97,7 @@ LANGUAGES = [
 
 
 def ensure_reference_data(apps):
-    """Create the categories and languages that are missing; never overwrite staff edits."""
+    """Create missing categories and languages and fill blank Spanish names; never overwrite staff edits."""
     ServiceCategory = apps.get_model("resources", "ServiceCategory")
     Language = apps.get_model("resources", "Language")
     for order, (slug, name, description, code, children) in enumerate(CATEGORIES):
@@ -92,5 +115,9 @@ def ensure_reference_data(apps):
                     "parent": parent,
                 },
             )
+    has_spanish = any(field.name == "name_es" for field in ServiceCategory._meta.get_fields())  # from 0004 on
+    for slug, (name_es, description_es) in SPANISH.items() if has_spanish else ():
+        ServiceCategory.objects.filter(slug=slug, name_es="").update(name_es=name_es)
+        ServiceCategory.objects.filter(slug=slug, description_es="").update(description_es=description_es)
     for code, name, native_name in LANGUAGES:
         Language.objects.get_or_create(code=code, defaults={"name": name, "native_name": native_name})

@@ -5,7 +5,8 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.translation import get_language
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from resources.models.places import Place
@@ -38,7 +39,9 @@ class ServiceCategory(index.Indexed, models.Model):
     )
     slug = models.SlugField(max_length=60, unique=True, help_text="Used in links and by requests; do not change it.")
     name = models.CharField(max_length=80)
+    name_es = models.CharField("name in Spanish", max_length=80, blank=True)
     description = models.CharField(max_length=200, blank=True, help_text="One line a family understands.")
+    description_es = models.CharField("description in Spanish", max_length=200, blank=True)
     taxonomy = models.CharField(max_length=60, blank=True, default="Open Eligibility")
     taxonomy_code = models.CharField(
         max_length=60, blank=True, help_text="The matching term of that taxonomy (HSDS taxonomy_term.code)."
@@ -49,10 +52,10 @@ class ServiceCategory(index.Indexed, models.Model):
     objects = ServiceCategoryQuerySet.as_manager()
 
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_es")]),
         FieldPanel("slug"),
         FieldPanel("parent"),
-        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("description"), FieldPanel("description_es")]),
         MultiFieldPanel([FieldPanel("taxonomy"), FieldPanel("taxonomy_code")], heading="Open Referral taxonomy"),
         FieldPanel("sort_order"),
     ]
@@ -64,6 +67,15 @@ class ServiceCategory(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    @property
+    def label(self):
+        """The name in the visitor's language (Spanish when staff gave one), for every family-facing page."""
+        return self.name_es if self.name_es and get_language() == "es" else self.name
+
+    @property
+    def summary(self):
+        return self.description_es if self.description_es and get_language() == "es" else self.description
 
     def clean(self):
         if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):

@@ -28,7 +28,7 @@ def test_a_result_shows_name_agency_categories_distance_and_phone(client, direct
     html = client.get("/connection-center/", {"near": "21044"}).text
     assert '<a href="/connection-center/smile-clinic/">Smile Clinic</a>' in html
     assert "Howard Health" in html and "Dental care" in html
-    assert "2.4 mi away" in html
+    assert "2.4 miles away" in html
     assert '<a href="tel:4105550123">Call 410-555-0123</a>' in html
 
 

@@ -58,7 +58,7 @@ def test_near_a_zip_sorts_by_distance_and_leaves_out_the_far_ones(directory):
 
 
 def test_words_and_distance_combine(directory):
-    program_north(directory, "Near coats", 2).summary
+    program_north(directory, "Near coats", 2)
     ResourcePageFactory(
         parent=directory, title="Far coats", summary="coats", latitude=ORIGIN[0] + 1, longitude=ORIGIN[1]
     )
