@@ -5,8 +5,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from aid_requests.demo import seed_requests
 from portal.models import HomePage, SiteSettings, StandardPage, User
 from portal.roles import AGENCY, STAFF, ensure_groups
+from resources.demo import seed_directory
 
 DEMO_PASSWORD = "connection-demo-2026"
 DEMO_USERS = [
@@ -185,8 +187,10 @@ def seed():
     root = _ensure_tree()
     home = _home(root)
     _standard_page(home, "pupil-personnel-services", title="Pupil Personnel Services", intro=PPS_INTRO, body=PPS_BODY)
+    seed_directory(home)
     _site_settings(Site.objects.get(is_default_site=True))
     _users()
+    seed_requests(lambda email: User.objects.filter(email=email).first())
     return (
         f"Demo site ready: {Page.objects.count()} pages, {User.objects.count()} users, "
         f"groups {', '.join(Group.objects.order_by('name').values_list('name', flat=True))}."

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from portal.models import SiteSettings, User
+from resources.demo_data import PROGRAMS
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_running_it_twice_leaves_the_same_counts():
     first = _counts()
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == first
-    assert first[0] == 3  # root, home, Pupil Personnel Services
+    assert first[0] == 4 + len(PROGRAMS)  # root, home, Pupil Personnel Services, the directory and its programs
 
 
 def test_it_builds_the_pupil_personnel_services_page(client):

@@ -1,0 +1,168 @@
+"""The family-facing forms: the steps of the application, the status lookup and contact details."""
+
+from django import forms
+from django.db.models import Case, When
+from django.utils.translation import gettext_lazy as _
+
+from aid_requests.models import Child, Household
+from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency, normalize_reference
+from resources.geo import normalize_zip
+from resources.models import ServiceCategory
+
+MAX_CHILDREN = 8
+
+
+def _digits(value):
+    return "".join(character for character in value if character.isdigit())
+
+
+class ContactForm(forms.ModelForm):
+    """How to reach the family; also used on its own when a family updates its details."""
+
+    class Meta:
+        model = Household
+        fields = ["guardian_name", "phone", "email", "preferred_language", "contact_method"]
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "guardian_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_method": forms.RadioSelect,
+        }
+        help_texts = {"phone": _("We use it only to contact you about your request.")}
+        error_messages = {"guardian_name": {"required": _("Enter your name.")}}
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and len(_digits(phone).removeprefix("1")) != 10:
+            raise forms.ValidationError(_("Enter a phone number with 10 digits, like 410-555-0123."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        needs = "email" if method == Household.ContactMethod.EMAIL else "phone"
+        if not cleaned.get(needs) and needs not in self.errors:
+            message = {
+                "email": _("Enter your email address, or choose another way to contact you."),
+                "phone": _("Enter your phone number, or choose another way to contact you."),
+            }[needs]
+            self.add_error(needs, message)
+        return cleaned
+
+
+class AboutYouForm(ContactForm):
+    class Meta(ContactForm.Meta):
+        fields = ContactForm.Meta.fields + ["zip_code", "street_address", "schools", "is_homeless", "has_free_meals"]
+        widgets = {
+            **ContactForm.Meta.widgets,
+            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
+            "street_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+        help_texts = {
+            **ContactForm.Meta.help_texts,
+            "street_address": _("Optional."),
+            "schools": _("Where your children go to school."),
+            "is_homeless": _("Optional and private. It can help us find more help for you."),
+            "has_free_meals": _("Optional and private."),
+        }
+        error_messages = {
+            **ContactForm.Meta.error_messages,
+            "zip_code": {"required": _("Enter a ZIP code of five digits, like 21044.")},
+        }
+
+    def clean_zip_code(self):
+        zip_code = normalize_zip(self.cleaned_data["zip_code"])
+        if not zip_code:
+            raise forms.ValidationError(_("Enter a ZIP code of five digits, like 21044."))
+        return zip_code
+
+
+class ChildForm(forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = ["first_name", "age", "grade", "school", "size_top", "size_bottom", "size_shoes", "size_coat", "notes"]
+        widgets = {"age": forms.NumberInput(attrs={"min": 0, "max": 21, "inputmode": "numeric"})}
+        error_messages = {
+            "age": {"required": _("Enter the child’s age.")},
+            "first_name": {"required": _("Enter the child’s first name.")},
+        }
+
+
+class BaseChildFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        if not any(form.cleaned_data for form in self.forms):
+            raise forms.ValidationError(_("Tell us about at least one child."))
+
+
+ChildFormSet = forms.formset_factory(
+    ChildForm,
+    formset=BaseChildFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_CHILDREN,
+    validate_max=True,
+)
+
+
+class KindChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, category):
+        if category.slug in MEDICAL_KINDS:
+            return _("Medical help: %(kind)s") % {"kind": category.label}
+        return category.label
+
+
+class NeedsForm(forms.Form):
+    kinds = KindChoiceField(
+        label=_("What do you need?"),
+        queryset=ServiceCategory.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one kind of help.")},
+    )
+    children = forms.MultipleChoiceField(
+        label=_("For which children?"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one child.")},
+    )
+    urgency = forms.ChoiceField(
+        label=_("How soon do you need it?"), choices=Urgency.choices, initial=Urgency.ROUTINE, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Tell us more"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: sizes, the glasses prescription, or the supplies on the school’s list."),
+    )
+
+    def __init__(self, *args, child_names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        in_form_order = Case(*[When(slug=slug, then=position) for position, slug in enumerate(REQUEST_KINDS)])
+        self.fields["kinds"].queryset = ServiceCategory.objects.filter(slug__in=REQUEST_KINDS).order_by(in_form_order)
+        self.fields["children"].choices = [(str(index), name) for index, name in enumerate(child_names)]
+        if len(child_names) == 1:
+            self.fields["children"].initial = ["0"]
+
+
+class ConsentForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_("I agree that the office may share what I wrote with a partner agency that can help."),
+        error_messages={"required": _("We need your agreement to find help for you. Check the box to agree.")},
+    )
+
+
+class StatusLookupForm(forms.Form):
+    reference = forms.CharField(label=_("Reference code"), max_length=20, help_text=_("Like CC-7K3F-9QX2."))
+    zip_code = forms.CharField(
+        label=_("ZIP code"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+
+    def clean_reference(self):
+        return normalize_reference(self.cleaned_data["reference"])
+
+    def clean_zip_code(self):
+        return normalize_zip(self.cleaned_data["zip_code"]) or ""

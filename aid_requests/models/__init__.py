@@ -1,0 +1,4 @@
+from aid_requests.models.households import Child, Household, HouseholdView
+from aid_requests.models.requests import AidRequest, StatusEvent
+
+__all__ = ["AidRequest", "Child", "Household", "HouseholdView", "StatusEvent"]

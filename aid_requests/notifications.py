@@ -1,0 +1,96 @@
+"""Emails to families and staff, sent as tasks. Every email is also on the status page,
+so nothing depends on it arriving; subjects never carry a name or a code."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from wagtail.models import Site
+
+from aid_requests.models import AidRequest, Household, StatusEvent
+from aid_requests.models.requests import Status, Urgency
+from portal.models import SiteSettings
+from portal.roles import STAFF
+
+
+def _send(template, subject, recipients, context):
+    """Render `emails/<template>.txt` and `.html` and send them as one email."""
+    site = Site.objects.get(is_default_site=True)
+    context = {**context, "office": SiteSettings.for_site(site), "site_url": settings.WAGTAILADMIN_BASE_URL}
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@task()
+def send_confirmation(household_id):
+    """Tell a family we received their requests, with each reference code and what happens next."""
+    household = Household.objects.get(pk=household_id)
+    if not household.email:
+        return
+    requests = list(household.requests.select_related("kind").order_by("pk"))
+    with translation.override(household.preferred_language):
+        _send(
+            "request_received",
+            _("We received your request for help"),
+            [household.email],
+            {"household": household, "requests": requests},
+        )
+
+
+@task()
+def send_status_update(event_id):
+    """Tell a family that their request moved on, or that staff need something from them."""
+    event = StatusEvent.objects.select_related("request__household", "request__kind").get(pk=event_id)
+    household = event.request.household
+    if not household.email or not event.visible_to_family:
+        return
+    with translation.override(household.preferred_language):
+        _send(
+            "status_update",
+            _("News about your request for help"),
+            [household.email],
+            {
+                "event": event,
+                "aid_request": event.request,
+                "household": household,
+            },
+        )
+
+
+def urgent_waiting(now=None):
+    """Urgent and emergency requests nobody has moved for more than a day."""
+    cutoff = (now or timezone.now()) - timedelta(hours=24)
+    return (
+        AidRequest.objects.filter(
+            status__in=[Status.SUBMITTED, Status.IN_REVIEW],
+            urgency__in=[Urgency.URGENT, Urgency.EMERGENCY],
+            status_changed_at__lt=cutoff,
+        )
+        .select_related("kind")
+        .order_by("created_at")
+    )
+
+
+@task()
+def send_staff_digest():
+    """One email to every staff member listing urgent requests waiting over 24 hours; returns how many."""
+    waiting = list(urgent_waiting())
+    recipients = list(
+        get_user_model().objects.filter(groups__name=STAFF, is_active=True).values_list("email", flat=True)
+    )
+    if waiting and recipients:
+        _send(
+            "staff_digest",
+            f"{len(waiting)} urgent requests are waiting",
+            recipients,
+            {"requests": waiting},
+        )
+    return len(waiting)

@@ -1,0 +1,211 @@
+"""The family's pages: apply, see the reference codes, check a status, follow their requests."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from formtools.wizard.views import SessionWizardView
+
+from aid_requests import applications
+from aid_requests.forms import (
+    MAX_CHILDREN,
+    AboutYouForm,
+    ChildFormSet,
+    ConsentForm,
+    ContactForm,
+    NeedsForm,
+    StatusLookupForm,
+)
+from aid_requests.models import AidRequest, StatusEvent
+from aid_requests.models.requests import Status
+from aid_requests.workflow import InvalidTransition, transition
+from portal.ratelimit import is_limited, too_many
+
+STEP_TITLES = {
+    "about": gettext_lazy("About you"),
+    "children": gettext_lazy("Your children"),
+    "needs": gettext_lazy("What you need"),
+    "consent": gettext_lazy("Review and send"),
+}
+DONE_SESSION_KEY = "applied_references"
+
+
+class ApplyWizard(SessionWizardView):
+    """The application in four steps; each step is checked on the server and kept in the session."""
+
+    form_list = [("about", AboutYouForm), ("children", ChildFormSet), ("needs", NeedsForm), ("consent", ConsentForm)]
+    template_name = "aid_requests/apply.html"
+
+    def get(self, request, *args, **kwargs):
+        """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over."""
+        if request.GET.get("restart") or self.storage.current_step is None:
+            self.storage.reset()
+            self.storage.current_step = self.steps.first
+            self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
+        return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
+
+    def post(self, *args, **kwargs):
+        if self.storage.current_step is None:  # a second click on "Send" after the first one finished
+            return redirect(
+                "aid_requests:apply_done" if DONE_SESSION_KEY in self.request.session else "aid_requests:apply"
+            )
+        if "add_child" in self.request.POST and self.steps.current == "children":
+            data = self.request.POST.copy()
+            total = int(data.get("children-TOTAL_FORMS") or 1)
+            data["children-TOTAL_FORMS"] = str(min(total + 1, MAX_CHILDREN))
+            form = self.get_form(data=data)
+            self.storage.set_step_data(self.steps.current, self.process_step(form))
+            return self.render(form)
+        if "wizard_goto_step" in self.request.POST:  # Back keeps what was typed on this step
+            form = self.get_form(data=self.request.POST)
+            self.storage.set_step_data(self.steps.current, self.process_step(form))
+        return super().post(*args, **kwargs)
+
+    def get_form_initial(self, step):
+        household = applications.household_for(self.request.user)
+        if household is None:
+            return {"about": {"preferred_language": get_language()}, "children": None}.get(step, {})
+        if step == "about":
+            return model_to_dict(household, fields=applications.HOUSEHOLD_FIELDS)
+        if step == "children":
+            return [model_to_dict(child, fields=applications.CHILD_FIELDS) for child in household.children.all()]
+        return {}
+
+    def get_form_kwargs(self, step=None):
+        if step == "needs":
+            return {"child_names": [child["first_name"] for child in self._children()]}
+        return {}
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context["step_title"] = STEP_TITLES[self.steps.current]
+        context.update(error_summary_context(form))
+        if self.steps.current == "consent":
+            context["review"] = {
+                "about": self.get_cleaned_data_for_step("about"),
+                "children": self._children(),
+                "needs": self.get_cleaned_data_for_step("needs"),
+            }
+        return context
+
+    def done(self, form_list, form_dict, **kwargs):
+        requests = applications.submit(
+            about=form_dict["about"].cleaned_data,
+            children=[data for data in form_dict["children"].cleaned_data if data],
+            needs=form_dict["needs"].cleaned_data,
+            user=self.request.user,
+            submission_key=self.storage.extra_data["submission_key"],
+        )
+        # Shown once on the next page; kept out of the URL.
+        self.request.session[DONE_SESSION_KEY] = [(r.reference, r.kind.label) for r in requests]
+        return redirect("aid_requests:apply_done")
+
+    def _children(self):
+        return [child for child in self.get_cleaned_data_for_step("children") or [] if child]
+
+
+def error_summary_context(form):
+    """What includes/error_summary.html needs, for a form or a formset."""
+    if hasattr(form, "forms"):
+        return {"forms": form.forms, "non_form_errors": form.non_form_errors(), "has_errors": form.total_error_count()}
+    return {"forms": [form], "non_form_errors": [], "has_errors": bool(form.errors)}
+
+
+def apply_done(request):
+    references = request.session.get(DONE_SESSION_KEY)
+    if not references:
+        return redirect("aid_requests:apply")
+    return render(request, "aid_requests/apply_done.html", {"references": references})
+
+
+STATUS_LIMIT_PER_MINUTE = 10
+
+
+def status(request):
+    """A request's timeline, for whoever has its reference code and ZIP code."""
+    aid_request = None
+    form = StatusLookupForm(request.POST or None)
+    if request.method == "POST":
+        if is_limited(request, "status", STATUS_LIMIT_PER_MINUTE):
+            return too_many(request)
+        if form.is_valid():
+            aid_request = (
+                AidRequest.objects.select_related("kind", "household")
+                .filter(reference=form.cleaned_data["reference"], household__zip_code=form.cleaned_data["zip_code"])
+                .first()
+            )
+            if aid_request is None:
+                # The same words for a wrong code and a wrong ZIP: neither is confirmed to a guesser.
+                form.add_error(
+                    None, _("We could not find a request with that code and ZIP code. Check both and try again.")
+                )
+    context = {"form": form, "aid_request": aid_request, "events": _family_events(aid_request)}
+    return render(request, "aid_requests/status.html", context | error_summary_context(form))
+
+
+def _family_events(aid_request):
+    if aid_request is None:
+        return []
+    return list(aid_request.events.filter(visible_to_family=True).order_by("created_at", "pk"))
+
+
+@require_POST
+def withdraw(request):
+    """Withdraw by code and ZIP (from the status page) or as the signed-in family that owns it."""
+    if is_limited(request, "status", STATUS_LIMIT_PER_MINUTE):
+        return too_many(request)
+    lookup = StatusLookupForm(request.POST)
+    requests = AidRequest.objects.none()
+    if request.user.is_authenticated and request.POST.get("request_id", "").isdigit():
+        requests = AidRequest.objects.filter(household__user=request.user, pk=request.POST["request_id"])
+    elif lookup.is_valid():
+        requests = AidRequest.objects.filter(
+            reference=lookup.cleaned_data["reference"], household__zip_code=lookup.cleaned_data["zip_code"]
+        )
+    aid_request = get_object_or_404(requests)
+    try:
+        transition(
+            aid_request,
+            Status.WITHDRAWN,
+            actor=request.user if request.user.is_authenticated else None,
+            note=_("You withdrew this request."),
+        )
+    except InvalidTransition:
+        messages.error(request, _("This request can no longer be withdrawn. Call the office if you need to change it."))
+    else:
+        messages.success(request, _("Your request %(code)s is withdrawn.") % {"code": aid_request.reference})
+    return redirect("aid_requests:my" if request.POST.get("request_id") else "aid_requests:status")
+
+
+@login_required
+def my_requests(request):
+    """Every request of the signed-in family, newest first, with their timelines."""
+    household = applications.household_for(request.user)
+    requests = (
+        AidRequest.objects.filter(household__user=request.user)
+        .select_related("kind")
+        .prefetch_related(
+            "children", Prefetch("events", StatusEvent.objects.filter(visible_to_family=True), to_attr="family_events")
+        )
+        .order_by("-created_at")
+    )
+    return render(request, "aid_requests/my_requests.html", {"household": household, "requests": requests})
+
+
+@login_required
+def my_contact(request):
+    household = applications.household_for(request.user)
+    if household is None:
+        return redirect("aid_requests:apply")
+    form = ContactForm(request.POST or None, instance=household)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your contact details are saved."))
+        return redirect("aid_requests:my")
+    return render(request, "aid_requests/my_contact.html", {"form": form} | error_summary_context(form))

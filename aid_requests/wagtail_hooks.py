@@ -1,0 +1,51 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from aid_requests import admin_views
+from aid_requests.models import AidRequest
+
+
+class RequestViewSet(ModelViewSet):
+    """The staff queue of requests. Requests change only through the actions on their page."""
+
+    model = AidRequest
+    icon = "help"
+    menu_label = "Requests"
+    menu_order = 150
+    add_to_admin_menu = True
+    url_prefix = "requests"
+    url_namespace = "aid_requests_admin"
+    index_view_class = admin_views.RequestQueueView
+    filterset_class = admin_views.RequestFilterSet
+    search_fields = ["reference", "household__guardian_name"]
+    list_per_page = 50
+    search_backend_name = None  # plain database lookups: reference codes and names, no index needed
+    list_display = [
+        "reference",
+        Column("kind", label="Kind", accessor="kind.name"),
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("urgency", label="Urgency", accessor="get_urgency_display"),
+        Column("zip", label="ZIP", accessor="household.zip_code"),
+        Column("school", label="School", accessor="household.schools"),
+        DateColumn("status_changed_at", label="Waiting since"),
+        Column("assigned_to", label="Assigned to", accessor="assigned_to"),
+    ]
+    exclude_form_fields = []
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", admin_views.RequestDetailView.as_view(), name="detail"),
+            path("export/", admin_views.export_requests, name="export"),
+        ]
+
+
+request_viewset = RequestViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_request_viewset():
+    return request_viewset

@@ -1,0 +1,80 @@
+"""The state machine of a request: every change of status goes through `transition`.
+
+submitted → in_review → approved → offered → accepted → fulfilled → closed, with
+the exits declined (staff), withdrawn (the family) and back to approved when an
+offer falls through. Each change writes a StatusEvent and, when the family should
+see it, queues a notification once the transaction commits.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from aid_requests.models import AidRequest, StatusEvent
+from aid_requests.models.requests import Status
+
+TRANSITIONS = {
+    Status.SUBMITTED: {Status.IN_REVIEW, Status.APPROVED, Status.DECLINED, Status.WITHDRAWN},
+    Status.IN_REVIEW: {Status.APPROVED, Status.DECLINED, Status.WITHDRAWN},
+    Status.APPROVED: {Status.OFFERED, Status.DECLINED, Status.WITHDRAWN, Status.CLOSED},
+    Status.OFFERED: {Status.ACCEPTED, Status.APPROVED, Status.WITHDRAWN, Status.CLOSED},
+    Status.ACCEPTED: {Status.FULFILLED, Status.APPROVED, Status.WITHDRAWN, Status.CLOSED},
+    Status.FULFILLED: {Status.CLOSED},
+    Status.DECLINED: {Status.IN_REVIEW},
+    Status.WITHDRAWN: set(),
+    Status.CLOSED: set(),
+}
+
+
+class InvalidTransition(Exception):
+    """A move the states do not allow, e.g. approving a withdrawn request."""
+
+
+def can_move(from_status, to_status):
+    return to_status in TRANSITIONS.get(from_status, set())
+
+
+def transition(aid_request, to_status, *, actor=None, note="", visible_to_family=True):
+    """Move `aid_request` to `to_status`, or raise InvalidTransition and change nothing.
+
+    The row is locked first, so two staff members (or a staff member and the family)
+    acting at once cannot both move it from the same state.
+    """
+    with transaction.atomic():
+        locked = AidRequest.objects.select_for_update().get(pk=aid_request.pk)
+        if not can_move(locked.status, to_status):
+            raise InvalidTransition(f"A request cannot go from {locked.status} to {to_status}.")
+        event = StatusEvent.objects.create(
+            request=locked,
+            from_status=locked.status,
+            to_status=to_status,
+            actor=actor,
+            note=note,
+            visible_to_family=visible_to_family,
+        )
+        now = timezone.now()
+        AidRequest.objects.filter(pk=locked.pk).update(status=to_status, status_changed_at=now)
+        if visible_to_family:
+            transaction.on_commit(lambda: _notify(event.pk))
+    aid_request.status, aid_request.status_changed_at = to_status, now
+    return event
+
+
+def add_message(aid_request, note, *, actor=None, visible_to_family=True):
+    """A timeline entry without a change of status: a staff note, or a question to the family."""
+    event = StatusEvent.objects.create(
+        request=aid_request,
+        from_status=aid_request.status,
+        to_status=aid_request.status,
+        actor=actor,
+        note=note,
+        visible_to_family=visible_to_family,
+    )
+    if visible_to_family:
+        transaction.on_commit(lambda: _notify(event.pk))
+    return event
+
+
+def _notify(event_id):
+    from aid_requests.notifications import send_status_update
+
+    send_status_update.enqueue(event_id)

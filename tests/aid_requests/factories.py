@@ -1,0 +1,42 @@
+import factory
+
+from aid_requests.models import AidRequest, Child, Household
+from resources.models import ServiceCategory
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    guardian_name = "Maria Lopez"
+    phone = "410-555-0142"
+    email = factory.Sequence(lambda n: f"family{n}@example.org")
+    zip_code = "21044"
+    street_address = "12 Quiet Lane"
+    is_homeless = True
+    consent_to_share = True
+
+    class Meta:
+        model = Household
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    household = factory.SubFactory(HouseholdFactory)
+    first_name = "Ana"
+    age = 9
+    grade = "4"
+    size_top = "10"
+
+    class Meta:
+        model = Child
+
+
+class AidRequestFactory(factory.django.DjangoModelFactory):
+    household = factory.SubFactory(HouseholdFactory)
+    kind = factory.LazyFunction(lambda: ServiceCategory.objects.get(slug="clothing"))
+
+    class Meta:
+        model = AidRequest
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def children(aid_request, create, extracted, **kwargs):
+        if create:
+            aid_request.children.set(extracted or [ChildFactory(household=aid_request.household)])
