@@ -14,6 +14,8 @@ DEFAULT_RADIUS_MILES = 10
 def search_words(text):
     """Only the words of a search: quotes and operators mean something to the search engine, not to families."""
     return " ".join(SEARCH_WORD.findall(text or ""))
+
+
 RADIUS_MILES = (2, 5, 10, 25, 50)
 
 

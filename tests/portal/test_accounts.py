@@ -14,8 +14,10 @@ def _link(message):
 
 
 def test_signup_asks_to_verify_the_email_then_the_link_signs_in(client, home):
-    response = client.post("/accounts/signup/", {"email": "new@example.org", "password1": "a-long-pass-417",
-                                                 "password2": "a-long-pass-417"})
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "new@example.org", "password1": "a-long-pass-417", "password2": "a-long-pass-417"},
+    )
     assert response.status_code == 302
     assert response.url == "/accounts/confirm-email/"
     assert len(mail.outbox) == 1 and "new@example.org" not in mail.outbox[0].subject

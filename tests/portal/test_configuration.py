@@ -21,8 +21,9 @@ PRODUCTION = {
 def _manage(*args, **env):
     environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION}
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_deploy_is_clean_with_production_settings():
@@ -37,8 +38,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is required" in result.stderr
 
 
-@pytest.mark.parametrize(("name", "value"), [("DATABASE_URL", "not-a-url"), ("DEBUG", "maybe"),
-                                             ("EMAIL_PORT", "smtp"), ("TASKS_BACKEND", "celery")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DATABASE_URL", "not-a-url"), ("DEBUG", "maybe"), ("EMAIL_PORT", "smtp"), ("TASKS_BACKEND", "celery")],
+)
 def test_a_malformed_variable_stops_start_up_naming_it(name, value):
     result = _manage("check", **{**PRODUCTION, name: value})
     assert result.returncode != 0

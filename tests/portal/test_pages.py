@@ -11,8 +11,10 @@ pytestmark = pytest.mark.django_db
 
 def test_home_page_shows_its_introduction_and_calls_to_action(client, home):
     home.actions = [
-        ("call_to_action", {"heading": "Ask for help", "text": "", "link_label": "Apply", "page": None,
-                            "url": "/requests/apply/"}),
+        (
+            "call_to_action",
+            {"heading": "Ask for help", "text": "", "link_label": "Apply", "page": None, "url": "/requests/apply/"},
+        ),
     ]
     home.save_revision().publish()
     response = client.get("/")
@@ -25,14 +27,17 @@ def test_standard_page_renders_every_body_block(client, home):
     image = ImageFactory(title="Volunteers packing bags")
     # A cached embed, so rendering needs no network.
     url = "https://video.example.org/1"
-    Embed.objects.create(url=url, max_width=800, hash=get_embed_hash(url, 800), html="<iframe title='Tour'></iframe>",
-                         type="video")
+    Embed.objects.create(
+        url=url, max_width=800, hash=get_embed_hash(url, 800), html="<iframe title='Tour'></iframe>", type="video"
+    )
     body = [
         ("heading", {"text": "Who we serve", "level": "h2"}),
         ("paragraph", "<p>Families of <b>every</b> school.</p>"),
         ("list", {"items": ["Clothing", "Glasses"], "numbered": True}),
-        ("call_to_action", {"heading": "Need help?", "text": "Ask us.", "link_label": "Go home", "page": home,
-                            "url": ""}),
+        (
+            "call_to_action",
+            {"heading": "Need help?", "text": "Ask us.", "link_label": "Go home", "page": home, "url": ""},
+        ),
         ("image", {"image": image, "alt_text": "Volunteers packing bags", "decorative": False}),
         ("embed", "https://video.example.org/1"),
     ]

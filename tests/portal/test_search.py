@@ -6,8 +6,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_finds_a_live_page_by_a_word_in_its_body(client, home):
-    StandardPageFactory(parent=home, title="Family services", slug="family",
-                        body=[("paragraph", "<p>We find glasses for children.</p>")])
+    StandardPageFactory(
+        parent=home,
+        title="Family services",
+        slug="family",
+        body=[("paragraph", "<p>We find glasses for children.</p>")],
+    )
     response = client.get("/search/", {"q": "glasses"})
     assert response.status_code == 200
     assert '<a href="/family/">Family services</a>' in response.text
