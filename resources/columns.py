@@ -12,20 +12,40 @@ from import_export import widgets
 from resources.models import OpeningHours
 
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+DAY = r"[a-z]{2,}\.?"
 HOURS_ENTRY = re.compile(
-    r"^(?P<day>[a-z]{3})[a-z]*\.?\s+(?P<opens>\d{1,2}:\d{2})\s*[-–]\s*(?P<closes>\d{1,2}:\d{2})(?:\s*\((?P<note>[^()]*)\))?$",
+    rf"^(?P<days>{DAY}(?:\s*[-–,]\s*{DAY})*)\s+(?P<opens>\d{{1,2}}:\d{{2}})\s*[-–]\s*(?P<closes>\d{{1,2}}:\d{{2}})"
+    r"(?:\s*\((?P<note>[^()]*)\))?$",
     re.IGNORECASE,
 )
 HOURS_EXAMPLE = "Mon 09:00-17:00; Tue 09:00-12:00"
 
 
+def _weekday(name):
+    """0 for "Mon", "Monday" or "Mo": the first two letters tell English weekdays apart."""
+    prefixes = [day[:2].lower() for day in DAYS]
+    return prefixes.index(name[:2].lower()) if name[:2].lower() in prefixes else None
+
+
+def _weekdays(days):
+    """[0, 1, 2, 3, 4] from "Mon-Fri"; [1, 3] from "Tue, Thu"; None if a day is not a day."""
+    weekdays = []
+    for item in days.split(","):
+        first, _, last = item.replace("–", "-").partition("-")
+        start, end = _weekday(first.strip()), _weekday((last or first).strip())
+        if start is None or end is None or end < start:
+            return None
+        weekdays += range(start, end + 1)
+    return weekdays
+
+
 def parse_hours(text):
-    """OpeningHours rows from text like "Mon 09:00-17:00; Tue 09:00-12:00 (walk-ins only)"."""
+    """OpeningHours rows (unsaved) from text like "Mon-Fri 09:00-17:00; Sat 10:00-12:00 (walk-ins only)"."""
     hours = []
     for entry in filter(None, (part.strip() for part in (text or "").split(";"))):
         match = HOURS_ENTRY.match(entry)
-        day = match and match["day"].capitalize()
-        if not match or day not in DAYS:
+        weekdays = match and _weekdays(match["days"])
+        if not weekdays:
             raise ValueError(f'Write hours like "{HOURS_EXAMPLE}"; could not read "{entry}".')
         try:
             opens, closes = (datetime.time.fromisoformat(match[name].zfill(5)) for name in ("opens", "closes"))
@@ -34,7 +54,7 @@ def parse_hours(text):
         if closes <= opens:
             raise ValueError(f'"{entry}" closes before it opens.')
         note = (match["note"] or "").strip()
-        hours.append(OpeningHours(weekday=DAYS.index(day), opens=opens, closes=closes, note=note))
+        hours += [OpeningHours(weekday=day, opens=opens, closes=closes, note=note) for day in weekdays]
     return hours
 
 

@@ -1,18 +1,15 @@
 """The demo Connection Center that `seed_demo` builds; every step finds before it creates."""
 
 import datetime
-import re
 
 from django.apps import apps
 from django.utils.text import slugify
 
+from resources.columns import parse_hours
 from resources.demo_data import AGENCIES, DIRECTORY_INTRO, PROGRAMS
 from resources.geo import zip_centroid
-from resources.models import Agency, Closure, Language, OpeningHours, ResourceIndexPage, ResourcePage, ServiceCategory
+from resources.models import Agency, Closure, Language, ResourceIndexPage, ResourcePage, ServiceCategory
 from resources.taxonomy import ensure_reference_data
-
-WEEKDAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-HOURS_PATTERN = re.compile(r"(?P<days>[A-Za-z,-]+) (?P<opens>\d\d:\d\d)-(?P<closes>\d\d:\d\d)(?: \((?P<note>.+)\))?")
 
 
 def seed_directory(home_page):
@@ -34,28 +31,6 @@ def seed_directory(home_page):
             _program(index, agencies[row["agency"]], row, categories, [languages[code] for code in codes.split()])
             programs_created += 1
     return agencies_created, programs_created
-
-
-def parse_hours(text):
-    """OpeningHours rows from "Mo-Fr 09:00-17:00; Sa 10:00-12:00 (walk-ins)", unsaved."""
-    rows = []
-    for part in filter(None, (part.strip() for part in text.split(";"))):
-        match = HOURS_PATTERN.fullmatch(part)
-        if match is None:
-            raise ValueError(f"Hours must read like 'Mo-Fr 09:00-17:00', not {part!r}.")
-        opens, closes = (datetime.time.fromisoformat(match[name]) for name in ("opens", "closes"))
-        for weekday in _weekdays(match["days"]):
-            rows.append(OpeningHours(weekday=weekday, opens=opens, closes=closes, note=match["note"] or ""))
-    return rows
-
-
-def _weekdays(days):
-    """[0, 1, 2] from "Mo-We"; [1, 3] from "Tu,Th"."""
-    weekdays = []
-    for item in days.split(","):
-        first, _, last = item.partition("-")
-        weekdays += range(WEEKDAYS.index(first), WEEKDAYS.index(last or first) + 1)
-    return weekdays
 
 
 def _index_page(home_page):

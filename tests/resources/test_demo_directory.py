@@ -4,7 +4,8 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import Page, Revision
 
-from resources.demo import parse_hours, seed_directory
+from resources.columns import parse_hours
+from resources.demo import seed_directory
 from resources.demo_data import AGENCIES, PROGRAMS
 from resources.directory import DirectorySearch
 from resources.geo import zip_centroid
