@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resources.filters import DEFAULT_RADIUS_MILES, DirectoryFilterForm
-from resources.geo import bounding_box, haversine_miles, zip_centroid
+from resources.geo import bounding_box, distances_miles, zip_centroid
 from resources.models import Closure, Language, OpeningHours, ResourcePage, ServiceCategory
 
 PER_PAGE = 20
@@ -103,11 +103,15 @@ class DirectorySearch:
     def _within_radius(self, programs, origin, radius):
         """Program id -> miles, for programs within `radius`; SQL keeps only a bounding box's candidates."""
         south, north, west, east = bounding_box(*origin, radius)
-        candidates = programs.filter(
-            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
-        ).values_list("pk", "latitude", "longitude")
-        distances = {pk: haversine_miles(*origin, latitude, longitude) for pk, latitude, longitude in candidates}
-        return {pk: miles for pk, miles in distances.items() if miles <= radius}
+        candidates = list(
+            programs.filter(
+                latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+            ).values_list("pk", "latitude", "longitude")
+        )
+        miles = distances_miles(*origin, [(latitude, longitude) for _pk, latitude, longitude in candidates])
+        return {
+            pk: distance for (pk, _lat, _lng), distance in zip(candidates, miles, strict=True) if distance <= radius
+        }
 
     def _load(self, ids, distances):
         """The programs of one page, in order, with what each result shows: 4 queries."""

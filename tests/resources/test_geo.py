@@ -1,7 +1,7 @@
 import pytest
 from geopy.distance import geodesic
 
-from resources.geo import ZipGeocoder, get_geocoder, haversine_miles, normalize_zip
+from resources.geo import ZipGeocoder, distances_miles, get_geocoder, haversine_miles, normalize_zip
 
 
 def test_the_default_geocoder_answers_a_zip_offline():
@@ -22,3 +22,9 @@ def test_a_zip_plus_four_is_read_as_its_zip():
 def test_haversine_stays_within_half_a_percent_of_geodesic():
     columbia, baltimore = (39.2141, -76.8788), (39.2904, -76.6122)
     assert haversine_miles(*columbia, *baltimore) == pytest.approx(geodesic(columbia, baltimore).miles, rel=0.005)
+
+
+def test_the_vectorised_distances_equal_the_one_by_one_haversine():
+    points = [(39.2904, -76.6122), (38.9072, -77.0369), (39.2141, -76.8788)]
+    expected = [haversine_miles(39.2141, -76.8788, *point) for point in points]
+    assert distances_miles(39.2141, -76.8788, points) == pytest.approx(expected, rel=1e-9)
