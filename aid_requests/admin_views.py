@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from aid_requests.admin_forms import ACTION_STATUS, ActionForm
 from aid_requests.exporting import AidRequestResource
+from aid_requests.matching import match
 from aid_requests.models import AidRequest, HouseholdView
 from aid_requests.models.requests import REQUEST_KINDS, Status, Urgency
 from aid_requests.workflow import InvalidTransition, add_message, transition
@@ -123,6 +124,8 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
         with transaction.atomic():
             if action in ACTION_STATUS:
                 transition(aid_request, ACTION_STATUS[action], actor=user, note=message)
+                if action == "approve":
+                    self._match(aid_request, user)
                 messages.success(self.request, f"{aid_request.reference}: {aid_request.get_status_display()}.")
             elif action in ("ask", "note"):
                 add_message(aid_request, message, actor=user, visible_to_family=action == "ask")
@@ -140,6 +143,11 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
                 AidRequest.objects.filter(pk=aid_request.pk).update(amount_secured=data["amount"])
                 add_message(aid_request, f"Money secured: ${data['amount']}.", actor=user, visible_to_family=False)
                 messages.success(self.request, "Amount recorded.")
+
+    def _match(self, aid_request, user):
+        """An approved request goes straight to the best partner; staff read why when none fits."""
+        if not match(aid_request, actor=user):
+            messages.warning(self.request, f"No partner agency yet: {aid_request.no_match_reason}.")
 
 
 def export_requests(request):

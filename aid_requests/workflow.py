@@ -9,7 +9,8 @@ see it, queues a notification once the transaction commits.
 from django.db import transaction
 from django.utils import timezone
 
-from aid_requests.models import AidRequest, StatusEvent
+from aid_requests.models import AidRequest, Offer, StatusEvent
+from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import Status
 
 TRANSITIONS = {
@@ -23,6 +24,10 @@ TRANSITIONS = {
     Status.WITHDRAWN: set(),
     Status.CLOSED: set(),
 }
+
+
+# A request that ends here without help takes its open offer with it.
+ENDS_WITHOUT_HELP = {Status.WITHDRAWN, Status.DECLINED, Status.CLOSED}
 
 
 class InvalidTransition(Exception):
@@ -53,6 +58,11 @@ def transition(aid_request, to_status, *, actor=None, note="", visible_to_family
         )
         now = timezone.now()
         AidRequest.objects.filter(pk=locked.pk).update(status=to_status, status_changed_at=now)
+        if to_status in ENDS_WITHOUT_HELP and locked.status != Status.FULFILLED:
+            # The agency must stop counting it against its capacity and stop seeing it.
+            Offer.objects.filter(request=locked, status__in=OPEN_STATUSES).update(
+                status=Offer.Status.WITHDRAWN, answered_at=now
+            )
         if visible_to_family:
             transaction.on_commit(lambda: _notify(event.pk))
     aid_request.status, aid_request.status_changed_at = to_status, now

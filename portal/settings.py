@@ -167,6 +167,9 @@ TASKS = {
     }
 }
 
+# Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
+OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
+
 # Geocoding: the offline ZIP geocoder unless a deployment names a geopy class.
 GEOCODER = env_str("GEOCODER", "resources.geo.ZipGeocoder")
 GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "connection-center")

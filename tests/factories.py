@@ -27,7 +27,6 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=user, email=user.email, verified=extracted is not False, primary=True)
 
 
-
 def _in_group(name):
     """A post-generation step putting the new user in a role's group."""
 

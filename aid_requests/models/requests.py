@@ -90,6 +90,9 @@ class AidRequest(models.Model):
         blank=True,
         help_text="For medical and prescription help.",
     )
+    no_match_reason = models.CharField(
+        max_length=300, blank=True, editable=False, help_text="Why matching found no partner, for staff."
+    )
     # One key per filled-in application: submitting the same form twice cannot make a second set.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)

@@ -102,6 +102,33 @@ class Agency(index.Indexed, Place):
     is_partner = models.BooleanField(
         "partner agency", default=False, help_text="Takes requests from families that the office matches to it."
     )
+    # A partner's service profile: what it takes, where, how many at once and how fast it answers.
+    categories_served = models.ManyToManyField(
+        ServiceCategory,
+        blank=True,
+        related_name="partner_agencies",
+        help_text="Serving a top-level category (Medical help) means serving all its subtypes.",
+    )
+    service_area_zip_codes = models.CharField(
+        "ZIP codes served", max_length=500, blank=True, help_text="Comma-separated, e.g. 21044, 21045."
+    )
+    service_area_radius_miles = models.PositiveSmallIntegerField(
+        "radius in miles", null=True, blank=True, help_text="Families living this close to the agency's address."
+    )
+    service_area_counties = models.CharField(
+        "counties served", max_length=300, blank=True, help_text='Comma-separated, e.g. "Howard County".'
+    )
+    default_max_open = models.PositiveSmallIntegerField(
+        "requests open at once",
+        default=5,
+        help_text="The most requests offered or accepted at once, for categories without a limit of their own.",
+    )
+    is_accepting = models.BooleanField(
+        "accepting new requests", default=True, help_text="Clear it to stop new offers for a while."
+    )
+    response_hours = models.PositiveSmallIntegerField(
+        "hours to answer an offer", null=True, blank=True, help_text="Leave empty for the office's usual deadline."
+    )
     hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -118,6 +145,17 @@ class Agency(index.Indexed, Place):
         FieldPanel("languages"),
         FieldPanel("accessibility"),
         MultiFieldPanel([FieldPanel("is_active"), FieldPanel("is_partner")], heading="Status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories_served"),
+                FieldPanel("service_area_zip_codes"),
+                FieldPanel("service_area_radius_miles"),
+                FieldPanel("service_area_counties"),
+                FieldRowPanel([FieldPanel("default_max_open"), FieldPanel("response_hours")]),
+                FieldPanel("is_accepting"),
+            ],
+            heading="Partner profile",
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -133,6 +171,12 @@ class Agency(index.Indexed, Place):
 
     def __str__(self):
         return self.name
+
+    def covers(self, zip_code):
+        """Whether the agency takes requests from families living in `zip_code` (see resources/coverage.py)."""
+        from resources.coverage import ZipArea, covers
+
+        return covers(self, ZipArea.of(zip_code))
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -40,3 +40,13 @@ class AidRequestFactory(factory.django.DjangoModelFactory):
     def children(aid_request, create, extracted, **kwargs):
         if create:
             aid_request.children.set(extracted or [ChildFactory(household=aid_request.household)])
+
+
+def approved_request(kind="clothing", **household):
+    """A request staff have approved, from a household in 21044 that agreed to share; pass household fields."""
+    aid_request = AidRequestFactory(
+        household=HouseholdFactory(**household), kind=ServiceCategory.objects.get(slug=kind)
+    )
+    AidRequest.objects.filter(pk=aid_request.pk).update(status="approved")
+    aid_request.status = "approved"
+    return aid_request

@@ -1,10 +1,12 @@
 import pytest
 from django.core import mail
 
+from aid_requests.matching import match
 from aid_requests.models import StatusEvent
 from aid_requests.models.requests import Status
 from aid_requests.workflow import TRANSITIONS, InvalidTransition, transition
-from tests.aid_requests.factories import AidRequestFactory
+from tests.aid_requests.factories import AidRequestFactory, approved_request
+from tests.resources.factories import PartnerAgencyFactory
 
 pytestmark = pytest.mark.django_db
 INVALID = [(start, end) for start in Status for end in Status if end not in TRANSITIONS[start]]
@@ -44,3 +46,13 @@ def test_a_decline_notifies_the_family_in_plain_words(staff, home, django_captur
     (message,) = mail.outbox
     assert "We cannot pay for braces." in message.body
     assert aid_request.reference not in message.subject and "Maria" not in message.subject
+
+
+def test_a_family_withdrawing_an_offered_request_withdraws_the_offer(home):
+    PartnerAgencyFactory()
+    aid_request = approved_request()
+    match(aid_request)
+    (offer,) = aid_request.offers.all()
+    transition(aid_request, Status.WITHDRAWN)
+    offer.refresh_from_db()
+    assert offer.status == "withdrawn" and offer.answered_at is not None

@@ -6,7 +6,17 @@ import factory
 import wagtail_factories
 
 from resources.geo import zip_centroid
-from resources.models import Agency, Closure, Language, OpeningHours, ResourceIndexPage, ResourcePage, ServiceCategory
+from resources.models import (
+    Agency,
+    AgencyCapacity,
+    AgencyMembership,
+    Closure,
+    Language,
+    OpeningHours,
+    ResourceIndexPage,
+    ResourcePage,
+    ServiceCategory,
+)
 
 
 class ServiceCategoryFactory(factory.django.DjangoModelFactory):
@@ -42,6 +52,44 @@ class AgencyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Agency
+
+
+class PartnerAgencyFactory(AgencyFactory):
+    """A partner taking clothing requests from all of Howard County, five at a time; pass `serves` slugs to change."""
+
+    is_partner = True
+    service_area_counties = "Howard County"
+
+    class Meta:
+        model = Agency
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def serves(agency, create, extracted, **kwargs):
+        if create:
+            agency.categories_served.set(ServiceCategory.objects.filter(slug__in=extracted or ["clothing"]))
+
+    @factory.post_generation
+    def speaks(agency, create, extracted, **kwargs):
+        if create and extracted:
+            agency.languages.set(Language.objects.filter(code__in=extracted))
+
+
+class AgencyCapacityFactory(factory.django.DjangoModelFactory):
+    agency = factory.SubFactory(PartnerAgencyFactory)
+    category = factory.LazyFunction(lambda: ServiceCategory.objects.get(slug="clothing"))
+    max_open = 5
+
+    class Meta:
+        model = AgencyCapacity
+
+
+class AgencyMembershipFactory(factory.django.DjangoModelFactory):
+    agency = factory.SubFactory(PartnerAgencyFactory)
+    role = AgencyMembership.Role.COORDINATOR
+
+    class Meta:
+        model = AgencyMembership
 
 
 class ResourceIndexPageFactory(wagtail_factories.PageFactory):

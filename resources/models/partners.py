@@ -1,0 +1,43 @@
+"""Who works for a partner agency, and how many requests of a category it holds open at once."""
+
+from django.conf import settings
+from django.db import models
+
+from resources.models.agencies import Agency, ServiceCategory
+
+
+class AgencyMembership(models.Model):
+    """A person who answers offers for an agency; a coordinator also keeps its profile."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", "Coordinator"
+        MEMBER = "member", "Member"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_memberships")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+
+    class Meta:
+        ordering = ["agency", "user"]
+        constraints = [models.UniqueConstraint(fields=["user", "agency"], name="one_membership_per_user_and_agency")]
+
+    def __str__(self):
+        return f"{self.user} at {self.agency} ({self.get_role_display()})"
+
+
+class AgencyCapacity(models.Model):
+    """The most requests of one category an agency holds open (offered or accepted) at once.
+
+    A row for a top-level category (Medical help) counts the requests of all its subtypes together.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="capacities")
+    category = models.ForeignKey(ServiceCategory, on_delete=models.CASCADE, related_name="+")
+    max_open = models.PositiveSmallIntegerField("requests open at once")
+
+    class Meta:
+        verbose_name_plural = "agency capacities"
+        constraints = [models.UniqueConstraint(fields=["agency", "category"], name="one_capacity_per_category")]
+
+    def __str__(self):
+        return f"{self.agency}: {self.max_open} open {self.category}"
