@@ -101,6 +101,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             household=aid_request.household,
             children=aid_request.children.all(),
             events=aid_request.events.select_related("actor"),
+            offers=aid_request.offers.select_related("agency"),
             other_requests=aid_request.household.requests.exclude(pk=aid_request.pk).select_related("kind"),
             form=kwargs.get("form") or ActionForm(),
             can_change=self.request.user.has_perm("aid_requests.change_aidrequest"),

@@ -3,6 +3,7 @@ import pytest
 from aid_requests.models import StatusEvent
 from aid_requests.models.requests import Status
 from tests.aid_requests.factories import AidRequestFactory
+from tests.resources.factories import PartnerAgencyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,20 @@ def test_approving_a_withdrawn_request_is_refused_and_changes_nothing(staff_clie
     assert response.status_code == 302
     aid_request.refresh_from_db()
     assert aid_request.status == Status.WITHDRAWN and not StatusEvent.objects.exists()
+
+
+def test_approving_offers_the_request_to_a_partner_and_the_page_shows_it(staff_client):
+    PartnerAgencyFactory(name="Howard Helping Hands")
+    aid_request = AidRequestFactory()
+    act(staff_client, aid_request, action="approve")
+    aid_request.refresh_from_db()
+    assert aid_request.status == Status.OFFERED
+    html = staff_client.get(f"/admin/requests/{aid_request.pk}/").text
+    assert "Howard Helping Hands" in html and "Offered" in html
+
+
+def test_approving_without_a_partner_shows_staff_the_reason(staff_client):
+    aid_request = AidRequestFactory()
+    response = act(staff_client, aid_request, action="approve")
+    html = staff_client.get(response.url).text
+    assert "No partner" in html and "clothing" in html
