@@ -26,8 +26,6 @@ from aid_requests.workflow import transition
 from resources.coverage import ZipArea, covers
 from resources.models import Agency, AgencyCapacity
 
-OFFERED_NOTE = "We sent your request to a partner agency."
-
 
 class OfferError(Exception):
     """An offer that cannot be answered or made, e.g. accepting one already declined."""
@@ -150,7 +148,8 @@ def _make_offer(aid_request, agency, *, rank=None, actor=None):
         offer = Offer.objects.create(
             request=aid_request, agency=agency, rank=rank, offered_at=now, deadline=now + timedelta(hours=hours)
         )
-        transition(aid_request, Status.OFFERED, actor=actor, note=OFFERED_NOTE)
+        # The family sees the status itself, in its own language; no English note beside it.
+        transition(aid_request, Status.OFFERED, actor=actor)
         AidRequest.objects.filter(pk=aid_request.pk).update(no_match_reason="")
         aid_request.no_match_reason = ""
     return offer
@@ -213,7 +212,7 @@ def accept(offer, user):
         if current.deadline <= now:
             raise OfferError("This offer has passed its deadline.")
         Offer.objects.filter(pk=current.pk).update(status=Offer.Status.ACCEPTED, answered_at=now)
-        transition(locked_request, Status.ACCEPTED, actor=user, note="A partner agency accepted your request.")
+        transition(locked_request, Status.ACCEPTED, actor=user)
     offer.status, offer.answered_at = Offer.Status.ACCEPTED, now
     return offer
 

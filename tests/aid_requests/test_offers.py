@@ -30,7 +30,7 @@ def test_an_offer_tells_the_family_in_plain_words_and_names_no_agency(two_partne
     aid_request = approved_request()
     offer = match(aid_request)
     event = StatusEvent.objects.get(to_status=Status.OFFERED)
-    assert event.visible_to_family and event.note == "We sent your request to a partner agency."
+    assert event.visible_to_family and event.get_to_status_display() == "Sent to a partner agency"
     assert offer.deadline == offer.offered_at + timedelta(hours=48)
 
 
