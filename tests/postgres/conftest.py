@@ -6,5 +6,18 @@ of `make test` leaves them out instead of skipping them; `.ci/run` runs both dat
 
 import os
 
+import pytest
+from django.apps import apps
+
+from portal.roles import ensure_groups
+from resources.taxonomy import ensure_reference_data
+
 if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
     collect_ignore_glob = ["test_*.py"]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """What migrations put in the database; an earlier transactional test may have flushed it."""
+    ensure_groups(apps)
+    ensure_reference_data(apps)

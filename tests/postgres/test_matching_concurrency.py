@@ -13,7 +13,7 @@ from tests.aid_requests.factories import approved_request
 from tests.factories import AgencyUserFactory
 from tests.resources.factories import PartnerAgencyFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
 
 def in_parallel(count, work):
