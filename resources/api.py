@@ -17,8 +17,9 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from resources.coverage import ZipArea, in_area
 from resources.filters import search_words
-from resources.geo import ZipGeocoder, bounding_box, haversine_miles, normalize_zip, zip_centroid
+from resources.geo import bounding_box, haversine_miles, normalize_zip, zip_centroid
 from resources.hsds import nested, records
 from resources.models import ResourcePage, ServiceCategory
 
@@ -256,26 +257,26 @@ def _nearness(query):
 
 def _serving(programs, zip_code, origin, within_miles):
     """Program pk -> miles from `origin` (None if unknown) of programs whose service area holds the ZIP."""
-    known = ZipGeocoder().geocode(zip_code)
-    county, state = (known.raw["county"], known.raw["state"]) if known else (None, None)
+    zip_area = ZipArea.of(zip_code)
     area = ResourcePage.ServiceArea
     rows = programs.values_list(
         "pk", "service_area", "service_area_zip_codes", "service_area_radius_miles", "service_area_county",
         "use_agency_location", "state", "agency__state", "latitude", "longitude",
     )  # fmt: skip
     serving = {}
-    for pk, kind, zip_codes, radius, area_county, at_agency, own_state, agency_state, latitude, longitude in rows:
+    for pk, kind, zip_codes, radius, county, at_agency, own_state, agency_state, latitude, longitude in rows:
         miles = haversine_miles(*origin, latitude, longitude) if origin and latitude is not None else None
         if within_miles is not None and (miles is None or miles > within_miles):
             continue
-        if kind == area.ZIP_CODES:
-            serves = zip_code in {code.strip() for code in zip_codes.split(",")}
-        elif kind == area.RADIUS:
-            serves = miles is not None and radius is not None and miles <= radius
-        else:
-            place_state = agency_state if at_agency else own_state
-            serves = bool(county) and area_county.strip().lower() == county.lower() and place_state in ("", state)
-        if serves:
+        # A program serves one kind of area: only that part of the rule applies.
+        if in_area(
+            zip_area,
+            zip_codes=zip_codes if kind == area.ZIP_CODES else "",
+            radius=radius if kind == area.RADIUS else None,
+            counties=county if kind == area.COUNTY else "",
+            miles=miles,
+            state=agency_state if at_agency else own_state,
+        ):
             serving[pk] = miles
     return serving
 

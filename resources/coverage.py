@@ -1,12 +1,14 @@
-"""Where a partner agency takes requests: the one coverage rule matching uses.
+"""Whether a service area holds a ZIP code: the one coverage rule.
 
-An agency covers a ZIP code when the ZIP is on its list, lies within its radius of the
-agency's location, or lies in one of its counties; any of the three that is filled in counts.
+A ZIP is covered when it is on the area's list, lies within its radius of the place, or
+lies in one of its counties. A partner agency may fill in all three (any counts, for
+matching); a program chooses one (for the HSDS API's `postcode` filter).
 """
 
 from dataclasses import dataclass
 from functools import cache
 
+from resources.columns import split_list
 from resources.geo import ZipGeocoder, haversine_miles, normalize_zip
 
 
@@ -45,17 +47,23 @@ class ZipArea:
         return haversine_miles(self.latitude, self.longitude, agency.latitude, agency.longitude)
 
 
-def split_list(value):
-    return [item.strip() for item in (value or "").split(",") if item.strip()]
+def in_area(area, *, zip_codes="", radius=None, counties="", miles=None, state=""):
+    """Whether `area` (a ZipArea) is on the `zip_codes` list, within `radius` (`miles` away) or in `counties`."""
+    if area.zip_code in split_list(zip_codes):
+        return True
+    if radius and miles is not None and miles <= radius:
+        return True
+    in_counties = {county.lower() for county in split_list(counties)}
+    return bool(area.county) and area.county.lower() in in_counties and state in ("", area.state)
 
 
 def covers(agency, area):
     """Whether `agency`'s service area holds `area` (a ZipArea)."""
-    if area.zip_code in split_list(agency.service_area_zip_codes):
-        return True
-    radius = agency.service_area_radius_miles
-    miles = area.miles_to(agency)
-    if radius and miles is not None and miles <= radius:
-        return True
-    counties = {county.lower() for county in split_list(agency.service_area_counties)}
-    return bool(area.county) and area.county.lower() in counties and agency.state in ("", area.state)
+    return in_area(
+        area,
+        zip_codes=agency.service_area_zip_codes,
+        radius=agency.service_area_radius_miles,
+        counties=agency.service_area_counties,
+        miles=area.miles_to(agency),
+        state=agency.state,
+    )
