@@ -1,27 +1,33 @@
-"""Staff pages in the Wagtail admin: the queue, one request with its household, and the export."""
+"""Staff pages in the Wagtail admin: the queue, one request with its household, the export, the partners report."""
 
 from datetime import timedelta
 
 import django_filters
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.views.defaults import permission_denied as forbidden
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from aid_requests.admin_forms import ACTION_STATUS, ActionForm
+from aid_requests import matching, reports
+from aid_requests.admin_forms import ACTION_STATUS, ActionForm, OfferToForm, WithdrawForm
 from aid_requests.exporting import AidRequestResource
-from aid_requests.matching import match
 from aid_requests.models import AidRequest, HouseholdView
+from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import REQUEST_KINDS, Status, Urgency
-from aid_requests.workflow import InvalidTransition, add_message, transition
+from aid_requests.workflow import InvalidTransition, add_message, can_move, transition
 from resources.models import ServiceCategory
 
 
@@ -66,6 +72,10 @@ def _can_view(user):
     return user.has_perm("aid_requests.view_aidrequest")
 
 
+# The actions that need the request to build their form; the others post an ActionForm.
+REQUEST_FORMS = {"offer_to": OfferToForm, "withdraw": WithdrawForm}
+
+
 class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     """One request with its household, children, timeline and actions. Opening it is audit-logged."""
 
@@ -96,6 +106,8 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         aid_request = self.aid_request
+        can_change = self.request.user.has_perm("aid_requests.change_aidrequest")
+        may_offer = can_change and aid_request.status in (Status.APPROVED, Status.OFFERED)
         context.update(
             aid_request=aid_request,
             household=aid_request.household,
@@ -104,19 +116,33 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             offers=aid_request.offers.select_related("agency"),
             other_requests=aid_request.household.requests.exclude(pk=aid_request.pk).select_related("kind"),
             form=kwargs.get("form") or ActionForm(),
-            can_change=self.request.user.has_perm("aid_requests.change_aidrequest"),
+            can_change=can_change,
+            may_offer=may_offer,
+            offer_to_form=kwargs.get("offer_to_form") or (OfferToForm(aid_request) if may_offer else None),
+            can_withdraw=can_change and aid_request.status in (Status.OFFERED, Status.ACCEPTED),
+            open_statuses=OPEN_STATUSES,
+            can_close=can_change and can_move(aid_request.status, Status.CLOSED),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("aid_requests.change_aidrequest"):
-            return permission_denied(request)
-        form = ActionForm(request.POST)
+            # A plain 403, not Wagtail's redirect home: a refused action must not look like a done one.
+            return forbidden(request, PermissionDenied())
+        action = request.POST.get("action")
+        if action in REQUEST_FORMS:
+            form = REQUEST_FORMS[action](self.aid_request, request.POST)
+        else:
+            form = ActionForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            extra = {"offer_to_form": form} if isinstance(form, OfferToForm) else {}
+            return self.render_to_response(self.get_context_data(form=form, **extra))
         try:
-            self._act(form.cleaned_data, request.user)
-        except InvalidTransition as error:
+            if action in REQUEST_FORMS:
+                self._act_on_offers(action, form.cleaned_data, request.user)
+            else:
+                self._act(form.cleaned_data, request.user)
+        except (InvalidTransition, matching.OfferError) as error:
             messages.error(request, str(error))
         return redirect("aid_requests_admin:detail", pk=self.aid_request.pk)
 
@@ -144,10 +170,28 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
                 AidRequest.objects.filter(pk=aid_request.pk).update(amount_secured=data["amount"])
                 add_message(aid_request, f"Money secured: ${data['amount']}.", actor=user, visible_to_family=False)
                 messages.success(self.request, "Amount recorded.")
+            elif action == "rematch":
+                self._report_match(matching.rematch(aid_request, user), aid_request)
+
+    def _act_on_offers(self, action, data, user):
+        """Staff overrides; matching keeps the rules (limits, one open offer) and raises OfferError."""
+        if action == "offer_to":
+            offer = matching.offer_to(self.aid_request, data["agency"], user)
+            messages.success(self.request, f"Offered to {offer.agency}.")
+        elif action == "withdraw":
+            offer = matching.withdraw(data["offer"], user)
+            messages.success(
+                self.request, f"Offer to {offer.agency} withdrawn. The request waits, approved, to be matched again."
+            )
 
     def _match(self, aid_request, user):
         """An approved request goes straight to the best partner; staff read why when none fits."""
-        if not match(aid_request, actor=user):
+        self._report_match(matching.match(aid_request, actor=user), aid_request)
+
+    def _report_match(self, offer, aid_request):
+        if offer:
+            messages.success(self.request, f"Offered to {offer.agency}.")
+        else:
             messages.warning(self.request, f"No partner agency yet: {aid_request.no_match_reason}.")
 
 
@@ -164,3 +208,49 @@ def export_requests(request):
     response = HttpResponse(dataset.export(file_format), content_type=content_type[file_format])
     response["Content-Disposition"] = f'attachment; filename="requests-{timezone.localdate():%Y-%m-%d}.{file_format}"'
     return response
+
+
+class PartnerReportView(ReportView):
+    """Per partner agency: open offers, requests held, answers and median times; two queries in all."""
+
+    page_title = "Partner agencies"
+    header_icon = "group"
+    index_url_name = "aid_requests_partner_report"
+    results_template_name = "aid_requests/admin/partner_report_results.html"
+    permission_policy = ModelPermissionPolicy(AidRequest)
+    permission_required = "view"
+    paginate_by = 100
+    columns = [
+        TitleColumn(
+            "agency",
+            label="Agency",
+            accessor="agency.name",
+            get_url=lambda row: reverse("wagtailsnippets_resources_agency:edit", args=[row.agency.pk]),
+        ),
+        Column("open_offers", label="Open offers"),
+        Column("held", label="Requests held"),
+        Column("offers_made", label="Offers made"),
+        Column("accepted", label="Accepted"),
+        Column("declined", label="Declined"),
+        Column("expired", label="Expired"),
+        Column("acceptance", label="Acceptance rate", accessor="acceptance_percent"),
+        Column("to_accept", label="Median time to accept", accessor="time_to_accept"),
+        Column("to_fulfil", label="Median time to fulfil", accessor="time_to_fulfil"),
+    ]
+    export_filename = "partner-agencies"
+    export_headings = {
+        "agency.name": "Agency",
+        "open_offers": "Open offers",
+        "held": "Requests held",
+        "offers_made": "Offers made",
+        "accepted": "Accepted",
+        "declined": "Declined",
+        "expired": "Expired",
+        "acceptance_rate": "Acceptance rate",
+        "hours_to_accept": "Median hours to accept",
+        "hours_to_fulfil": "Median hours to fulfil",
+    }
+    list_export = list(export_headings)
+
+    def get_queryset(self):
+        return reports.partner_figures()

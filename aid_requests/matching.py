@@ -8,6 +8,8 @@ language, then agency id, so the same data always gives the same offer.
 Integrity under concurrency: every change locks the request row first, and an offer is
 made only while its agency's row is locked, so two matchings never both take an
 agency's last place; the database refuses a second open or accepted offer per request.
+
+The whole backlog is matched in chunks by aid_requests/backlog.py, by the same rules.
 """
 
 from collections import defaultdict
@@ -22,9 +24,17 @@ from django.utils import timezone
 from aid_requests.models import AidRequest, Offer
 from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import Status
+from aid_requests.notifications import send_new_offers
 from aid_requests.workflow import transition
 from resources.coverage import ZipArea, covers
 from resources.models import Agency, AgencyCapacity
+
+# Why a request waits without an offer, for staff; {where} is e.g. "dental in 21794", {kind} e.g. "dental".
+NO_CONSENT = "the family has not agreed to share"
+NOBODY_SERVES = "no partner serves {where}"
+NOBODY_ACCEPTING = "no partner for {where} is accepting requests now"
+ALL_TRIED = "every partner for {where} has already had this request"
+ALL_FULL = "every partner for {kind} is at capacity"
 
 
 class OfferError(Exception):
@@ -43,10 +53,29 @@ class Candidate:
         return self.open_count / self.max_open
 
     def sort_key(self, language):
-        # Within a tenth of a mile counts as the same distance, so load decides between neighbours.
-        distance = round(self.miles, 1) if self.miles is not None else float("inf")
         speaks = any(known.code == language for known in self.agency.languages.all())
-        return (distance, self.load, not speaks, self.agency.pk)
+        return rank_key(self.miles, self.load, speaks, self.agency.pk)
+
+
+def rank_key(miles, load, speaks, agency_id):
+    """The ranking: nearer first, then less loaded, then speaking the family's language, then the lower id."""
+    return (distance_rank(miles), load, not speaks, agency_id)
+
+
+def distance_rank(miles):
+    """Miles to a tenth: within a tenth of a mile counts as the same distance, so load decides between neighbours."""
+    return round(miles, 1) if miles is not None else float("inf")
+
+
+def capacity_rule(kind, limits, default_max_open):
+    """(max_open, whole_family) for requests of `kind` at an agency whose capacity rows are `limits` {category pk: max}.
+
+    The limit is the agency's row for the kind, else for its top-level category (which
+    then counts all its subtypes together: whole_family), else the agency's default.
+    """
+    if kind.pk not in limits and kind.parent_id in limits:
+        return limits[kind.parent_id], True
+    return limits.get(kind.pk, default_max_open), False
 
 
 def _kind_and_parent(kind):
@@ -57,12 +86,15 @@ def _kind_label(kind):
     return kind.slug.replace("-", " ")
 
 
-def rooms(agencies, kind):
-    """{agency pk: (max_open, open_count)} for requests of `kind`; two queries whatever the number of agencies.
+def no_match_reason(template, kind, zip_code=""):
+    """One of the reasons above for a request of `kind` from `zip_code`."""
+    label = _kind_label(kind)
+    return template.format(where=f"{label} in {zip_code}", kind=label)
 
-    The limit is the agency's row for the kind, else for its top-level category (which
-    then counts all its subtypes together), else the agency's default.
-    """
+
+def rooms(agencies, kind):
+    """{agency pk: (max_open, open_count)} for requests of `kind` (see capacity_rule); two queries whatever the
+    number of agencies."""
     ids = [agency.pk for agency in agencies]
     limits = defaultdict(dict)
     capacity_rows = AgencyCapacity.objects.filter(agency_id__in=ids, category_id__in=_kind_and_parent(kind))
@@ -78,11 +110,9 @@ def rooms(agencies, kind):
         counts[row["agency_id"]][row["request__kind_id"]] = row["number"]
     result = {}
     for agency in agencies:
-        own, by_kind = limits[agency.pk], counts[agency.pk]
-        if kind.pk not in own and kind.parent_id in own:
-            result[agency.pk] = (own[kind.parent_id], sum(by_kind.values()))
-        else:
-            result[agency.pk] = (own.get(kind.pk, agency.default_max_open), by_kind.get(kind.pk, 0))
+        by_kind = counts[agency.pk]
+        max_open, whole_family = capacity_rule(kind, limits[agency.pk], agency.default_max_open)
+        result[agency.pk] = (max_open, sum(by_kind.values()) if whole_family else by_kind.get(kind.pk, 0))
     return result
 
 
@@ -92,9 +122,8 @@ def candidates(aid_request):
     Runs the same seven queries whatever the number of partners.
     """
     household, kind = aid_request.household, aid_request.kind
-    where = f"{_kind_label(kind)} in {household.zip_code}"
     if not household.consent_to_share:
-        return [], "the family has not agreed to share"
+        return [], NO_CONSENT
     serving = (
         Agency.objects.filter(is_active=True, is_partner=True)
         .filter(categories_served__in=_kind_and_parent(kind))
@@ -105,14 +134,14 @@ def candidates(aid_request):
     area = ZipArea.of(household.zip_code)
     covering = [agency for agency in serving if covers(agency, area)]
     if not covering:
-        return [], f"no partner serves {where}"
+        return [], no_match_reason(NOBODY_SERVES, kind, household.zip_code)
     accepting = [agency for agency in covering if agency.is_accepting]
     if not accepting:
-        return [], f"no partner for {where} is accepting requests now"
+        return [], no_match_reason(NOBODY_ACCEPTING, kind, household.zip_code)
     tried = set(aid_request.offers.values_list("agency_id", flat=True))
     untried = [agency for agency in accepting if agency.pk not in tried]
     if not untried:
-        return [], f"every partner for {where} has already had this request"
+        return [], no_match_reason(ALL_TRIED, kind, household.zip_code)
     room = rooms(untried, kind)
     ranked = [
         Candidate(agency, area.miles_to(agency), *room[agency.pk])
@@ -120,7 +149,7 @@ def candidates(aid_request):
         if room[agency.pk][1] < room[agency.pk][0]
     ]
     if not ranked:
-        return [], f"every partner for {_kind_label(kind)} is at capacity"
+        return [], no_match_reason(ALL_FULL, kind)
     ranked.sort(key=lambda candidate: candidate.sort_key(household.preferred_language))
     return ranked, ""
 
@@ -152,6 +181,7 @@ def _make_offer(aid_request, agency, *, rank=None, actor=None):
         transition(aid_request, Status.OFFERED, actor=actor)
         AidRequest.objects.filter(pk=aid_request.pk).update(no_match_reason="")
         aid_request.no_match_reason = ""
+        transaction.on_commit(lambda: send_new_offers.enqueue(agency.pk, [offer.pk]))
     return offer
 
 
@@ -169,7 +199,7 @@ def match(aid_request, *, actor=None):
                 continue
             aid_request.status, aid_request.no_match_reason = locked.status, ""
             return offer
-        reason = reason or f"every partner for {_kind_label(locked.kind)} is at capacity"
+        reason = reason or no_match_reason(ALL_FULL, locked.kind)
         AidRequest.objects.filter(pk=locked.pk).update(no_match_reason=reason)
     aid_request.no_match_reason = reason
     return None
@@ -264,14 +294,19 @@ def _fall_through(locked_request, offer, status, actor, note, *, answered=True):
     transition(locked_request, Status.APPROVED, actor=actor, note=note, visible_to_family=False)
 
 
-def match_backlog():
-    """Match every approved request without an open offer, oldest first; returns (matched, waiting)."""
-    backlog = AidRequest.objects.filter(status=Status.APPROVED).exclude(offers__status=Offer.Status.OFFERED)
-    matched = waiting = 0
-    for aid_request in backlog.select_related("household", "kind").order_by("created_at", "pk"):
-        try:
-            offer = match(aid_request)
-        except OfferError:
-            continue  # moved on meanwhile, e.g. withdrawn by the family
-        matched, waiting = (matched + 1, waiting) if offer else (matched, waiting + 1)
-    return matched, waiting
+def rematch(aid_request, by):
+    """Staff: match the request again, or None with `no_match_reason` set; an open offer is withdrawn first.
+
+    The withdrawn agency counts as tried, so an offered request goes to the next candidate.
+    """
+    with transaction.atomic():
+        locked = _locked_request(aid_request)
+        open_offer = locked.offers.filter(status=Offer.Status.OFFERED).select_related("agency").first()
+        if open_offer:
+            note = f"Staff withdrew the offer to {open_offer.agency} to match again."
+            _fall_through(locked, open_offer, Offer.Status.WITHDRAWN, by, note)
+        if locked.status != Status.APPROVED:
+            raise OfferError(f"Only an approved or offered request can be matched again; {locked.reference} is not.")
+        offer = match(locked, actor=by)
+    aid_request.status, aid_request.no_match_reason = locked.status, locked.no_match_reason
+    return offer

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.models import Site
 
-from aid_requests.models import AidRequest, Household, StatusEvent
+from aid_requests.models import AidRequest, Household, Offer, StatusEvent
 from aid_requests.models.requests import Status, Urgency
 from portal.models import SiteSettings
 from portal.roles import STAFF
@@ -94,3 +94,32 @@ def send_staff_digest():
             {"requests": waiting},
         )
     return len(waiting)
+
+
+@task()
+def send_new_offers(agency_id, offer_ids):
+    """One email to an agency's people saying how many new requests wait for an answer; returns how many.
+
+    Names no family and no code: the details are behind the sign-in at /partners/.
+    """
+    offers = list(
+        Offer.objects.filter(pk__in=offer_ids, agency_id=agency_id, status=Offer.Status.OFFERED).order_by("deadline")
+    )
+    recipients = list(
+        get_user_model()
+        .objects.filter(agency_memberships__agency_id=agency_id, is_active=True)
+        .exclude(email="")
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not (offers and recipients):
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        _send(
+            "new_offers",
+            _("New requests for help wait for your answer"),
+            recipients,
+            {"count": len(offers), "deadline": offers[0].deadline, "agency": offers[0].agency},
+        )
+    return len(offers)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from aid_requests import views
+from aid_requests import partner_views, views
 
 app_name = "aid_requests"
 
@@ -13,4 +13,11 @@ urlpatterns = [
     # /my/: a signed-in family's own requests
     path("my/", views.my_requests, name="my"),
     path("my/contact/", views.my_contact, name="my_contact"),
+    # /partners/: partner agencies' offers, answers, help given and profiles
+    path("partners/", partner_views.home, name="partners"),
+    path("partners/offers/<int:offer_id>/", partner_views.offer_detail, name="partner_offer"),
+    path("partners/offers/<int:offer_id>/accept/", partner_views.accept, name="partner_accept"),
+    path("partners/offers/<int:offer_id>/decline/", partner_views.decline, name="partner_decline"),
+    path("partners/offers/<int:offer_id>/fulfil/", partner_views.fulfil, name="partner_fulfil"),
+    path("partners/agencies/<slug:slug>/", partner_views.profile, name="partner_profile"),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
 
-from aid_requests import applications
+from aid_requests import applications, partners
 from aid_requests.forms import (
     MAX_CHILDREN,
     AboutYouForm,
@@ -145,7 +145,12 @@ def status(request):
                 form.add_error(
                     None, _("We could not find a request with that code and ZIP code. Check both and try again.")
                 )
-    context = {"form": form, "aid_request": aid_request, "events": _family_events(aid_request)}
+    context = {
+        "form": form,
+        "aid_request": aid_request,
+        "events": _family_events(aid_request),
+        "fulfilment": partners.fulfilment_of(aid_request) if aid_request else None,
+    }
     return render(request, "aid_requests/status.html", context | error_summary_context(form))
 
 
@@ -189,9 +194,11 @@ def my_requests(request):
     household = applications.household_for(request.user)
     requests = (
         AidRequest.objects.filter(household__user=request.user)
-        .select_related("kind")
+        .select_related("kind", "fulfilment")
         .prefetch_related(
-            "children", Prefetch("events", StatusEvent.objects.filter(visible_to_family=True), to_attr="family_events")
+            "children",
+            "fulfilment__items",
+            Prefetch("events", StatusEvent.objects.filter(visible_to_family=True), to_attr="family_events"),
         )
         .order_by("-created_at")
     )

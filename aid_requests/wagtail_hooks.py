@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -49,3 +50,20 @@ request_viewset = RequestViewSet()
 @hooks.register("register_admin_viewset")
 def register_request_viewset():
     return request_viewset
+
+
+class StaffReportMenuItem(MenuItem):
+    """Shown only to people who may read requests; the view checks the same permission."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("aid_requests.view_aidrequest")
+
+
+@hooks.register("register_reports_menu_item")
+def partner_report_menu_item():
+    return StaffReportMenuItem("Partner agencies", reverse("aid_requests_partner_report"), icon_name="group", order=800)
+
+
+@hooks.register("register_admin_urls")
+def partner_report_urls():
+    return [path("reports/partners/", admin_views.PartnerReportView.as_view(), name="aid_requests_partner_report")]

@@ -1,8 +1,20 @@
 from django.utils.functional import SimpleLazyObject
 
+from aid_requests.partners import has_membership
 from portal.models import Alert
 
 
 def alerts(request):
     """The notices to show now; queried only when a template reads them."""
     return {"current_alerts": SimpleLazyObject(lambda: list(Alert.objects.current()))}
+
+
+def partner_portal(request):
+    """Whether the header links to /partners/; queried only when the header reads it for a signed-in user."""
+
+    def is_partner_user():
+        if hasattr(request, "memberships"):  # a partner page has already looked them up
+            return bool(request.memberships)
+        return has_membership(getattr(request, "user", None))
+
+    return {"is_partner_user": SimpleLazyObject(is_partner_user)}

@@ -8,7 +8,15 @@ from django.utils.text import slugify
 from resources.columns import parse_hours
 from resources.demo_data import AGENCIES, DIRECTORY_INTRO, PROGRAMS
 from resources.geo import zip_centroid
-from resources.models import Agency, Closure, Language, ResourceIndexPage, ResourcePage, ServiceCategory
+from resources.models import (
+    Agency,
+    AgencyMembership,
+    Closure,
+    Language,
+    ResourceIndexPage,
+    ResourcePage,
+    ServiceCategory,
+)
 from resources.taxonomy import ensure_reference_data
 
 
@@ -34,7 +42,7 @@ def seed_directory(home_page):
 
 
 def _index_page(home_page):
-    index = ResourceIndexPage.objects.first()
+    index = ResourceIndexPage.objects.filter(locale=home_page.locale_id).first()  # not the Spanish translation
     if index is None:
         index = home_page.add_child(
             instance=ResourceIndexPage(title="Connection Center", slug="connection-center", intro=DIRECTORY_INTRO)
@@ -107,3 +115,31 @@ def _program(index, agency, row, categories, languages):
     index.add_child(instance=program)
     program.save_revision().publish()
     return program
+
+
+# Demo partner accounts: (email, agency slug); each is its agency's coordinator.
+DEMO_PARTNERS = [
+    ("agency1@example.org", "bright-start-clothing-closet"),
+    ("agency2@example.org", "backpack-brigade"),
+    ("agency2@example.org", "little-patuxent-family-shelter"),  # one person answering for two agencies
+]
+
+
+def seed_partners(user_for_email):
+    """Give every demo partner agency a service profile, and link the demo partner accounts to theirs.
+
+    A partner serves the categories of its own programs across Howard County, ten requests at a time.
+    """
+    for agency in Agency.objects.filter(is_partner=True).prefetch_related("programs__categories"):
+        if agency.categories_served.exists():
+            continue
+        served = {category for program in agency.programs.all() for category in program.categories.all()}
+        agency.categories_served.set(served)
+        agency.service_area_counties = agency.service_area_counties or "Howard County"
+        agency.save(update_fields=["service_area_counties"])
+    for email, slug in DEMO_PARTNERS:
+        user, agency = user_for_email(email), Agency.objects.filter(slug=slug).first()
+        if user and agency:
+            AgencyMembership.objects.get_or_create(
+                user=user, agency=agency, defaults={"role": AgencyMembership.Role.COORDINATOR}
+            )

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import get_language
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from resources.models.places import Place
@@ -87,8 +88,11 @@ class AgencyQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Agency(index.Indexed, Place):
-    """An organization that offers programs; a partner also takes requests matched to it."""
+class Agency(index.Indexed, ClusterableModel, Place):
+    """An organization that offers programs; a partner also takes requests matched to it.
+
+    A cluster, so staff edit its capacity rows and its people on the agency's own form.
+    """
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
@@ -156,6 +160,13 @@ class Agency(index.Indexed, Place):
             ],
             heading="Partner profile",
         ),
+        InlinePanel(
+            "capacities",
+            heading="Limits per category",
+            label="Limit",
+            help_text="Overrides the usual number open at once for one category.",
+        ),
+        InlinePanel("memberships", heading="People who answer offers", label="Person"),
     ]
     search_fields = [
         index.SearchField("name"),

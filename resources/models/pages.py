@@ -122,6 +122,8 @@ class ResourcePage(Place, Page):
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    # A copy (a translation, or a program copied to start another) is not the same HSDS service: it gets its own id.
+    exclude_fields_in_copy = ["hsds_id"]
 
     class Meta:
         verbose_name = "program"

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
 
 from resources.models.agencies import Agency, ServiceCategory
 
@@ -14,8 +16,10 @@ class AgencyMembership(models.Model):
         MEMBER = "member", "Member"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_memberships")
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    agency = ParentalKey(Agency, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+
+    panels = [FieldPanel("user"), FieldPanel("role")]
 
     class Meta:
         ordering = ["agency", "user"]
@@ -31,9 +35,11 @@ class AgencyCapacity(models.Model):
     A row for a top-level category (Medical help) counts the requests of all its subtypes together.
     """
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="capacities")
+    agency = ParentalKey(Agency, on_delete=models.CASCADE, related_name="capacities")
     category = models.ForeignKey(ServiceCategory, on_delete=models.CASCADE, related_name="+")
     max_open = models.PositiveSmallIntegerField("requests open at once")
+
+    panels = [FieldPanel("category"), FieldPanel("max_open")]
 
     class Meta:
         verbose_name_plural = "agency capacities"

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from aid_requests.matching import match_backlog
+from aid_requests.backlog import match_backlog
 
 
 class Command(BaseCommand):
-    help = "Offer every approved request without an open offer to its best partner agency."
+    help = "Offer every approved request without an open offer to its best partner agency, oldest first."
 
     def handle(self, *args, **options):
         matched, waiting = match_backlog()
