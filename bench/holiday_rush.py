@@ -1,0 +1,454 @@
+"""The holiday drive's opening rush: 2,000 registrations from 20 parallel clients against the running app.
+
+The app runs under gunicorn on 127.0.0.1 with bench.settings, on a PostgreSQL database of its own
+(bench_rush, dropped and created again at each run) holding one open campaign with a cap above
+2,000 and pickup times of 12 places, fewer places than families. Each client is a browser: it opens
+the form, sends the three steps as a family does (each answer is the next step's page), then follows
+the redirect to the confirmation. It chooses one of the three soonest times with room, as families do,
+so clients race for the same places; a time the app refuses as full, with its message, is no error.
+Errors are 5xx answers, timeouts, and any answer a family would not expect. Afterwards the database says
+whether any pickup time holds more families than its capacity.
+
+`python -m bench` runs it after the other benchmarks; `python -m bench.holiday_rush` runs it alone and
+updates its figures in bench/results.json. Without a PostgreSQL server (DATABASE_URL's, else
+127.0.0.1:5432) the figures are null, with a note.
+"""
+
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import requests
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results.json"
+DATABASE = "bench_rush"
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+REGISTRATIONS = 2_000
+CLIENTS = 20
+TIME_LIMIT_S = 300  # no registration starts after this; the run stops soon after
+REQUEST_TIMEOUT_S = 30  # gunicorn's own worker timeout: an answer later than this counts as an error
+SLOTS, SLOT_CAPACITY = 120, 12  # 1,440 places for 2,000 families: the last families find every time full
+WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's advice for sync workers
+PREFIX = "register_wizard"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SLOT_CHOICE = re.compile(r'name="packages-pickup_slot" value="(\d+)"')
+FIGURES = ["holiday_rush_per_s", "holiday_rush_p95_ms", "holiday_rush_errors", "holiday_rush_overbooked_slots"]
+
+
+def measure():
+    """The rush's figures for results.json; null figures and a note when no PostgreSQL server answers."""
+    server = _server_url()
+    try:
+        _recreate_database(server)
+    except psycopg.OperationalError as error:
+        reason = str(error).strip().splitlines()[0]
+        return dict.fromkeys(FIGURES) | {"holiday_rush_note": f"not run: no PostgreSQL at {_where(server)} ({reason})"}
+    environment = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": _with_database(server, DATABASE),
+        "HOLIDAY_REGISTER_POSTS_PER_MINUTE": "1000000",  # every client comes from 127.0.0.1: one rate limit for all
+    }
+    _run_child(["prepare"], environment)
+    load_average = round(os.getloadavg()[0], 2)  # other work on the machine slows every figure
+    port = _free_port()
+    with tempfile.TemporaryFile() as log:
+        server_process = _start_gunicorn(port, environment, log)
+        try:
+            base_url = f"http://127.0.0.1:{port}"
+            _wait_until_up(base_url, server_process, log)
+            rush = Rush(base_url)
+            rush.run()
+        finally:
+            server_process.send_signal(signal.SIGTERM)
+            try:
+                server_process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server_process.kill()
+                server_process.wait()
+    saved = json.loads(_run_child(["count"], environment))
+    return rush.figures() | {
+        "holiday_rush_overbooked_slots": saved["overbooked_slots"],
+        "holiday_rush_registrations_saved": saved["registrations"],
+        "holiday_rush_places_booked": saved["booked"],
+        "holiday_rush_load_average_1m": load_average,
+        "holiday_rush_note": (
+            f"{CLIENTS} clients, gunicorn with {WORKERS} sync workers, PostgreSQL at {_where(server)}; per_s is "
+            "completed registrations a second; p95_ms is per request (each page a family waits for), "
+            "registration_p95_ms per whole registration (5 requests)"
+        ),
+    }
+
+
+@dataclass
+class Rush:
+    """The clients' shared count of registrations started, and what they measured."""
+
+    base_url: str
+    started: int = 0
+    completed: int = 0
+    errors: int = 0
+    slot_refused: int = 0
+    request_ms: list = field(default_factory=list)
+    registration_ms: list = field(default_factory=list)
+    error_examples: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    def __post_init__(self):
+        self.lock = threading.Lock()
+
+    def run(self):
+        start = time.perf_counter()
+        self.deadline = start + TIME_LIMIT_S
+        threads = [threading.Thread(target=self.client, args=(number,)) for number in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.seconds = time.perf_counter() - start
+
+    def client(self, number):
+        """One client: registrations one after the other, each as a new family with a browser of its own."""
+        session = requests.Session()  # its own cookies (session, CSRF); its connection is kept between requests
+        chooser = random.Random(number)
+        while (sequence := self._next()) is not None:
+            session.cookies.clear()
+            started = time.perf_counter()
+            try:
+                Family(self, session, chooser, sequence).register()
+            except (requests.RequestException, Unexpected) as error:
+                with self.lock:
+                    self.errors += 1
+                    if len(self.error_examples) < 5:
+                        self.error_examples.append(str(error)[:200])
+            else:
+                with self.lock:
+                    self.completed += 1
+                    self.registration_ms.append((time.perf_counter() - started) * 1000)
+
+    def _next(self):
+        with self.lock:
+            if self.started >= REGISTRATIONS or time.perf_counter() > self.deadline:
+                return None
+            self.started += 1
+            return self.started
+
+    def timed(self, session, method, path, **kwargs):
+        started = time.perf_counter()
+        response = session.request(
+            method, self.base_url + path, timeout=REQUEST_TIMEOUT_S, allow_redirects=False, **kwargs
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+        with self.lock:
+            self.request_ms.append(elapsed)
+        if response.status_code >= 500:
+            raise Unexpected(f"{method} {path}: HTTP {response.status_code}")
+        return response
+
+    def figures(self):
+        figures = {
+            "holiday_rush_per_s": round(self.completed / self.seconds, 1) if self.completed else 0.0,
+            "holiday_rush_p95_ms": _p95(self.request_ms),
+            "holiday_rush_registration_p95_ms": _p95(self.registration_ms),
+            "holiday_rush_errors": self.errors,
+            "holiday_rush_registrations": self.completed,
+            "holiday_rush_requests": len(self.request_ms),
+            "holiday_rush_slot_refused": self.slot_refused,
+            "holiday_rush_s": round(self.seconds, 1),
+        }
+        if self.error_examples:
+            figures["holiday_rush_error_examples"] = self.error_examples
+        return figures
+
+
+class Unexpected(Exception):
+    """An answer a family would not expect at this step."""
+
+
+@dataclass
+class Family:
+    """One registration through the real form: open it, send each step, see the confirmation."""
+
+    rush: Rush
+    session: requests.Session
+    chooser: random.Random
+    sequence: int
+
+    def register(self):
+        # One family in four reads the site in Spanish, from its browser's language.
+        language = "es" if self.sequence % 4 == 0 else "en"
+        self.session.headers["Accept-Language"] = language
+        page = self.expect(self.rush.timed(self.session, "GET", "/holiday/register/?restart=1"), 'name="guardian-')
+        page = self.send(page, "guardian", self.guardian(language), 'name="children-TOTAL_FORMS"')
+        page = self.send(page, "children", self.children(), 'name="packages-consent"')
+        for _attempt in range(10):
+            choice = self.choose_slot(page)
+            response = self.post(page, "packages", self.packages(choice))
+            if response.status_code == 302:
+                break
+            # The time filled up since the page was shown: the form says so and offers the times left.
+            page = self.expect(response, 'href="#id_packages-pickup_slot_0"')  # the error summary's link
+            with self.rush.lock:
+                self.rush.slot_refused += 1
+        else:
+            raise Unexpected(f"family {self.sequence}: ten pickup times refused in a row")
+        if not response.headers.get("Location", "").endswith("/holiday/register/done/"):
+            raise Unexpected(f"packages step: redirected to {response.headers.get('Location')}")
+        done = self.expect(self.rush.timed(self.session, "GET", "/holiday/register/done/"), 'class="reference"')
+        if 'class="message"' in done:  # registered, but the time filled up between the form's check and booking
+            with self.rush.lock:
+                self.rush.slot_refused += 1
+
+    def send(self, page, step, data, marker):
+        return self.expect(self.post(page, step, data), marker)
+
+    def post(self, page, step, data):
+        token = CSRF.search(page)
+        if token is None:
+            raise Unexpected(f"{step} step: no CSRF token in the page")
+        payload = {"csrfmiddlewaretoken": token.group(1), f"{PREFIX}-current_step": step} | data
+        return self.rush.timed(self.session, "POST", "/holiday/register/", data=payload)
+
+    def expect(self, response, marker):
+        if response.status_code != 200 or marker not in response.text:
+            raise Unexpected(
+                f"{response.request.method} {response.request.path_url}: HTTP {response.status_code}, "
+                f"without {marker!r}"
+            )
+        return response.text
+
+    def guardian(self, language):
+        number = self.sequence
+        return {
+            "guardian-guardian_name": f"Rush Family {number}",
+            "guardian-phone": f"410-55{number // 10000}-{number % 10000:04d}",
+            "guardian-email": f"family{number}@rush.example.org",
+            "guardian-contact_method": "phone",
+            "guardian-preferred_language": language,
+            "guardian-zip_code": self.chooser.choice(["21044", "21045", "21046", "21075", "20723"]),
+            "guardian-referral_code": "",
+        }
+
+    def children(self):
+        count = self.chooser.randint(1, 3)
+        data = {
+            "children-TOTAL_FORMS": str(count),
+            "children-INITIAL_FORMS": "0",
+            "children-MIN_NUM_FORMS": "1",
+            "children-MAX_NUM_FORMS": "8",
+        }
+        for index in range(count):
+            data |= {
+                f"children-{index}-first_name": f"Child{self.sequence}{'ABC'[index]}",
+                f"children-{index}-age": str(self.chooser.randint(1, 17)),
+                f"children-{index}-size_top": self.chooser.choice(["6", "10", "M", "L"]),
+                f"children-{index}-wish_1": "A warm coat",
+            }
+        return data
+
+    def choose_slot(self, page):
+        """One of the three soonest times with room, as families choose; later when none is left."""
+        offered = SLOT_CHOICE.findall(page)
+        return self.chooser.choice(offered[:3]) if offered else "later"
+
+    def packages(self, slot):
+        return {
+            "packages-packages": ["food", "clothing", "gifts"],
+            "packages-pickup_slot": slot,
+            "packages-consent": "on",
+        }
+
+
+def _p95(values):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], 1)
+
+
+# The database and the server
+
+
+def _server_url():
+    """DATABASE_URL's PostgreSQL server when it names one, else the local one (the rush is about PostgreSQL)."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if urlsplit(url).scheme in ("postgres", "postgresql", "pgsql") else DEFAULT_SERVER
+
+
+def _with_database(url, name):
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def _where(url):
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or 5432}"  # never the password
+
+
+def _recreate_database(server):
+    # psycopg reads postgres:// URLs itself; the server's own "postgres" database is where CREATE DATABASE runs.
+    with psycopg.connect(_with_database(server, "postgres"), autocommit=True, connect_timeout=5) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def _run_child(arguments, environment):
+    """This module's `prepare` or `count`, in a process of its own set up for the rush's database."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.holiday_rush", *arguments],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"bench.holiday_rush {' '.join(arguments)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start_gunicorn(port, environment, log):
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "portal.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={WORKERS}",
+        f"--timeout={REQUEST_TIMEOUT_S}",
+        "--preload",  # Django loads once, before the workers fork
+        "--no-control-socket",  # one per user by default: it would clash with another gunicorn on the machine
+    ]
+    return subprocess.Popen(command, cwd=BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _wait_until_up(base_url, process, log, seconds=60):
+    """Until the form answers; then every worker serves it once (its first page loads templates), untimed."""
+    deadline, answer = time.monotonic() + seconds, None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"gunicorn stopped:\n{log.read().decode(errors='replace')[-3000:]}")
+        try:
+            answer = requests.get(base_url + "/holiday/register/", timeout=REQUEST_TIMEOUT_S).status_code
+        except requests.RequestException as error:
+            answer = error
+        if answer == 200:
+            break
+        time.sleep(0.3)
+    else:
+        raise RuntimeError(f"the form did not answer 200 within {seconds} s; last answer: {answer}")
+    warm_up = [
+        threading.Thread(target=requests.get, args=(base_url + "/holiday/register/",), kwargs={"timeout": 30})
+        for _ in range(2 * WORKERS)
+    ]
+    for thread in warm_up:
+        thread.start()
+    for thread in warm_up:
+        thread.join()
+
+
+# The child processes' work, with Django set up on the rush's database
+
+
+def prepare():
+    """Migrate the fresh database; one open campaign with room for every family, and small pickup times."""
+    import django
+
+    django.setup()
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Page, Site
+
+    from holiday_drive.models import DistributionSite, HolidayCampaignPage, PickupSlot
+    from portal.models import HomePage
+
+    call_command("migrate", interactive=False, verbosity=0)
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
+    home = root.add_child(instance=HomePage(title="Connection Center", slug="home", intro="<p>Bench</p>"))
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    now = timezone.now()
+    campaign = home.add_child(
+        instance=HolidayCampaignPage(
+            title="Holiday rush",
+            slug="holiday-rush",
+            year=now.year,
+            intro="<p>The opening rush.</p>",
+            registration_opens=now - timedelta(hours=1),
+            registration_closes=now + timedelta(days=14),
+            family_cap=REGISTRATIONS + 1_000,
+            family_number_prefix="R",
+        )
+    )
+    sites = [
+        DistributionSite.objects.create(name=f"Site {letter}", address=f"{letter} Main Street", zip_code="21044")
+        for letter in "AB"
+    ]
+    first = (now + timedelta(days=20)).replace(hour=9, minute=0, second=0, microsecond=0)
+    PickupSlot.objects.bulk_create(
+        PickupSlot(
+            campaign=campaign,
+            site=sites[number % 2],
+            starts_at=first + timedelta(minutes=30 * (number // 2)),
+            ends_at=first + timedelta(minutes=30 * (number // 2 + 1)),
+            capacity=SLOT_CAPACITY,
+        )
+        for number in range(SLOTS)
+    )
+
+
+def count():
+    """Print what the database holds after the rush, as JSON: slots past capacity must be none."""
+    import django
+
+    django.setup()
+    from django.db.models import F, Sum
+
+    from holiday_drive.models import PickupSlot, Registration
+
+    slots = PickupSlot.objects.with_booked()
+    figures = {
+        "overbooked_slots": slots.filter(booked__gt=F("capacity")).count(),
+        "booked": slots.aggregate(total=Sum("booked"))["total"] or 0,
+        "registrations": Registration.objects.count(),
+    }
+    print(json.dumps(figures))
+
+
+def main():
+    if sys.argv[1:] == ["prepare"]:
+        return prepare()
+    if sys.argv[1:] == ["count"]:
+        return count()
+    if sys.argv[1:]:
+        sys.exit("usage: python -m bench.holiday_rush  (runs the opening rush and updates bench/results.json)")
+    figures = measure()
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    RESULTS.write_text(json.dumps(results | figures, indent=2) + "\n")
+    for name, value in figures.items():
+        print(f"{name:<34}  {'—' if value is None else value}")
+    print(f"Written to {RESULTS}.")
+
+
+if __name__ == "__main__":
+    main()

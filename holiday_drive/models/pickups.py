@@ -1,0 +1,76 @@
+"""Where and when families pick up their packages."""
+
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils import formats, timezone
+
+from aid_requests.models.households import zip_validator
+from holiday_drive.models.registrations import Registration
+
+
+class DistributionSite(models.Model):
+    name = models.CharField(max_length=120)
+    address = models.TextField(help_text="Street address, one line per line.")
+    zip_code = models.CharField("ZIP code", max_length=5, validators=[zip_validator])
+    notes = models.TextField(blank=True, help_text="For volunteers: where the bags are, which door, parking.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PickupSlotQuerySet(models.QuerySet):
+    def with_booked(self):
+        """Annotate `booked`: registrations holding the slot (cancelled ones do not)."""
+        return self.annotate(
+            booked=Count("registrations", filter=~Q(registrations__status=Registration.Status.CANCELLED))
+        )
+
+    def with_room(self, now=None):
+        """Future slots with a free place, soonest first, with `booked` annotated."""
+        now = now or timezone.now()
+        return (
+            self.filter(starts_at__gt=now)
+            .with_booked()
+            .filter(booked__lt=F("capacity"))
+            .select_related("site")
+            .order_by("starts_at", "site__name", "pk")
+        )
+
+
+class PickupSlot(models.Model):
+    """A time at a site when up to `capacity` families pick up; holiday_drive.pickups books it safely."""
+
+    campaign = models.ForeignKey(
+        "holiday_drive.HolidayCampaignPage", on_delete=models.CASCADE, related_name="pickup_slots"
+    )
+    site = models.ForeignKey(DistributionSite, on_delete=models.PROTECT, related_name="pickup_slots")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    capacity = models.PositiveSmallIntegerField(help_text="How many families can pick up in this time.")
+
+    objects = PickupSlotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "site"]
+        indexes = [models.Index(fields=["campaign", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="pickup_slot_ends_after_it_starts")
+        ]
+
+    def __str__(self):
+        return f"{self.site} · {self.when}"
+
+    @property
+    def when(self):
+        """The day and times in the reader's language and the site's time zone, like Dec. 12, 2026, 10 a.m.–11 a.m."""
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return (
+            f"{formats.date_format(starts, 'DATE_FORMAT')}, "
+            f"{formats.time_format(starts, 'TIME_FORMAT')}–{formats.time_format(ends, 'TIME_FORMAT')}"
+        )
+
+    def booked_count(self):
+        return self.registrations.exclude(status=Registration.Status.CANCELLED).count()

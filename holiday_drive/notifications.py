@@ -1,0 +1,67 @@
+"""Emails to holiday families, sent as tasks. The pickup is also on the family's pages, so nothing
+depends on an email arriving; subjects never carry a name, a family number or a check-in code."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from wagtail.models import Site
+
+from holiday_drive.models import Registration
+from holiday_drive.models.registrations import BOOKABLE_STATUSES
+from portal.models import SiteSettings
+
+
+def reminders_due(day):
+    """Registrations holding a pickup time on `day` (the office's local date) not yet reminded, with an email."""
+    return (
+        Registration.objects.filter(
+            status__in=BOOKABLE_STATUSES,
+            reminder_sent_at__isnull=True,
+            pickup_slot__starts_at__date=day,
+        )
+        .exclude(household__email="")
+        .order_by("pickup_slot__starts_at", "pk")
+    )
+
+
+@task()
+def send_pickup_reminder(registration_id):
+    """Email the family its pickup place, time and check-in code, once; returns True when it sent.
+
+    The registration is marked before sending, in the same transaction: a second task for the
+    same family (two runs of the command) finds it marked, and a failed send leaves it unmarked.
+    """
+    with transaction.atomic():
+        claimed = Registration.objects.filter(pk=registration_id, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=timezone.now()
+        )
+        if not claimed:
+            return False
+        registration = Registration.objects.select_related("household", "pickup_slot__site").get(pk=registration_id)
+        household = registration.household
+        if not household.email or registration.pickup_slot is None:
+            transaction.set_rollback(True)
+            return False
+        with translation.override(household.preferred_language):
+            _send(
+                "pickup_reminder",
+                _("Your holiday pickup is tomorrow"),
+                [household.email],
+                {"registration": registration, "slot": registration.pickup_slot, "household": household},
+            )
+    return True
+
+
+def _send(template, subject, recipients, context):
+    """Render `emails/<template>.txt` and `.html` and send them as one email."""
+    site = Site.objects.get(is_default_site=True)
+    context = {**context, "office": SiteSettings.for_site(site), "site_url": settings.WAGTAILADMIN_BASE_URL}
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
+    message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,157 @@
+"""The family's holiday pages: register and see the registration (pickup times are in pickup_views)."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.forms.models import model_to_dict
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from formtools.wizard.views import SessionWizardView
+
+from aid_requests.applications import household_for
+from aid_requests.views import error_summary_context
+from holiday_drive import registering
+from holiday_drive.forms import ChildFormSet, GuardianForm, PackagesForm
+from holiday_drive.models import Registration
+from holiday_drive.models.campaigns import current_campaign, nearest_campaigns
+from portal.ratelimit import is_limited, too_many
+
+STEP_TITLES = {
+    "guardian": gettext_lazy("About you"),
+    "children": gettext_lazy("Your children"),
+    "packages": gettext_lazy("Packages and pickup"),
+}
+DONE_SESSION_KEY = "holiday_registration"
+
+
+def index(request):
+    """/holiday/ (the site's menu link): the campaign open now, else the next or the last one."""
+    upcoming, last = nearest_campaigns()
+    campaign = current_campaign() or upcoming or last
+    if campaign is None:
+        return closed(request)
+    return redirect(campaign.url)
+
+
+def closed(request):
+    """Outside every registration window: the dates, and no form."""
+    upcoming, last = nearest_campaigns()
+    return render(request, "holiday_drive/closed.html", {"upcoming": upcoming, "last": last})
+
+
+def already_registered(request, registration):
+    return render(request, "holiday_drive/already_registered.html", {"registration": registration})
+
+
+class RegisterWizard(SessionWizardView):
+    """The registration in three steps; each step is checked on the server and kept in the session."""
+
+    form_list = [("guardian", GuardianForm), ("children", ChildFormSet), ("packages", PackagesForm)]
+    template_name = "holiday_drive/register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = current_campaign()
+        if self.campaign is None:
+            return closed(request)
+        if request.method == "POST" and is_limited(
+            request, "holiday_register", settings.HOLIDAY_REGISTER_POSTS_PER_MINUTE
+        ):
+            return too_many(request)
+        already = registering.registration_of(request.user, self.campaign)
+        if already is not None:
+            return already_registered(request, already)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over."""
+        if request.GET.get("restart") or self.storage.current_step is None:
+            self.storage.reset()
+            self.storage.current_step = self.steps.first
+            self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
+        return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
+
+    def post(self, *args, **kwargs):
+        if self.storage.current_step is None:  # a second click on "Register" after the first one finished
+            return redirect(
+                "holiday_drive:register_done" if DONE_SESSION_KEY in self.request.session else "holiday_drive:register"
+            )
+        if "add_child" in self.request.POST and self.steps.current == "children":
+            data = self.request.POST.copy()
+            total = int(data.get("children-TOTAL_FORMS") or 1)
+            data["children-TOTAL_FORMS"] = str(min(total + 1, ChildFormSet.max_num))
+            form = self.get_form(data=data)
+            self.storage.set_step_data(self.steps.current, self.process_step(form))
+            return self.render(form)
+        if "wizard_goto_step" in self.request.POST:  # Back keeps what was typed on this step
+            form = self.get_form(data=self.request.POST)
+            self.storage.set_step_data(self.steps.current, self.process_step(form))
+        return super().post(*args, **kwargs)
+
+    def get_form_initial(self, step):
+        household = household_for(self.request.user)
+        if household is None:
+            return {"guardian": {"preferred_language": get_language()}, "children": None}.get(step, {})
+        if step == "guardian":
+            return model_to_dict(household, fields=registering.GUARDIAN_FIELDS)
+        if step == "children":
+            fields = ["first_name", "age", *registering.SIZE_FIELDS]
+            return [model_to_dict(child, fields=fields) for child in household.children.all()]
+        return {}
+
+    def get_form_kwargs(self, step=None):
+        return {"campaign": self.campaign} if step in ("guardian", "packages") else {}
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context["step_title"] = STEP_TITLES[self.steps.current]
+        context["campaign"] = self.campaign
+        context.update(error_summary_context(form))
+        return context
+
+    def done(self, form_list, form_dict, **kwargs):
+        choices = form_dict["packages"].cleaned_data
+        slot = choices.get("pickup_slot")
+        try:
+            registration = registering.register(
+                self.campaign,
+                guardian=form_dict["guardian"].cleaned_data,
+                children=[data for data in form_dict["children"].cleaned_data if data],
+                packages=choices["packages"],
+                referral_code=form_dict["guardian"].cleaned_data["referral_code"],
+                slot=slot,
+                user=self.request.user,
+                submission_key=self.storage.extra_data["submission_key"],
+            )
+        except registering.AlreadyRegistered as refused:
+            return already_registered(self.request, refused.registration)
+        except registering.RegistrationClosed:
+            return closed(self.request)
+        # Shown on the next page; kept out of the URL.
+        self.request.session[DONE_SESSION_KEY] = {
+            "id": registration.pk,
+            "slot_missed": slot is not None and registration.pickup_slot_id != slot.pk,
+        }
+        return redirect("holiday_drive:register_done")
+
+
+def register_done(request):
+    done = request.session.get(DONE_SESSION_KEY)
+    registration = done and _with_details(Registration.objects.filter(pk=done["id"])).first()
+    if not registration:
+        return redirect("holiday_drive:register")
+    context = {"registration": registration, "slot_missed": done["slot_missed"]}
+    return render(request, "holiday_drive/register_done.html", context)
+
+
+@login_required
+def my_registrations(request):
+    """The signed-in family's holiday registrations, newest campaign first."""
+    registrations = _with_details(Registration.objects.filter(household__user=request.user)).order_by(
+        "-campaign__registration_opens"
+    )
+    return render(request, "holiday_drive/my_registrations.html", {"registrations": registrations})
+
+
+def _with_details(registrations):
+    return registrations.select_related("campaign", "pickup_slot__site").prefetch_related("children")
