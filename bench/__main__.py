@@ -1,7 +1,8 @@
-"""`python -m bench`: migrate, seed 10,000 programs (once), time the directory and the import, write results.json.
+"""`python -m bench`: migrate, seed 10,000 programs (once), time the directory, import and matching, write results.json.
 
 The database is bench/bench.sqlite3, or the one DATABASE_URL names. A second run reuses
-the seeded data; `--fresh` empties the database and seeds it again.
+the seeded directory; `--fresh` empties the database and seeds it again. Matching seeds
+and deletes its own data at each size (bench/matching.py).
 """
 
 import argparse
@@ -22,6 +23,9 @@ def main():
     parser.add_argument(
         "--import-rows", type=int, default=500, help="rows imported for real (default 500; scaled to 10,000)"
     )
+    parser.add_argument("--skip-directory", action="store_true", help="time only matching: no directory nor import")
+    parser.add_argument("--skip-matching", action="store_true", help="time only the directory and the import")
+    parser.add_argument("--skip-holiday-rush", action="store_true", help="no opening rush (bench/holiday_rush.py)")
     arguments = parser.parse_args()
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"  # never the development or test database
@@ -31,8 +35,7 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from bench import directory, importing, seed
-    from resources.models import Agency, ResourcePage
+    from bench import holiday_rush, matching
 
     # Other work on the machine slows every figure: the load average says how busy it was.
     figures = {
@@ -45,7 +48,29 @@ def main():
     figures["migrate_s"] = _seconds_since(started)
     if arguments.fresh:
         call_command("flush", interactive=False, verbosity=0)
-    figures["seed_s"] = figures["search_index_s"] = None  # stay None when the data is reused
+    if not arguments.skip_directory:
+        figures.update(_directory_figures(arguments))
+    if not arguments.skip_matching:
+        figures.update(matching.measure(2027))
+    if not arguments.skip_holiday_rush:
+        # Against gunicorn and a PostgreSQL database of its own; alone: `python -m bench.holiday_rush`.
+        figures.update(holiday_rush.measure())
+
+    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+    width = max(len(name) for name in figures)
+    for name, value in figures.items():
+        print(f"{name:<{width}}  {'—' if value is None else value}")
+    print(f"Written to {RESULTS}.")
+
+
+def _directory_figures(arguments):
+    """Seed the directory once, then time searches, the page and the import."""
+    from django.db import connection
+
+    from bench import directory, importing, seed
+    from resources.models import Agency, ResourcePage
+
+    figures = {"seed_s": None, "search_index_s": None}  # stay None when the data is reused
     if not seed.is_seeded():
         started = time.perf_counter()
         program_ids = seed.seed(random.Random(2026))
@@ -69,12 +94,7 @@ def main():
     figures["import_10k_rows_s"] = round(seconds * 10_000 / arguments.import_rows, 1) if seconds else None
     if note:
         figures["import_note"] = note
-
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
-    width = max(len(name) for name in figures)
-    for name, value in figures.items():
-        print(f"{name:<{width}}  {'—' if value is None else value}")
-    print(f"Written to {RESULTS}.")
+    return figures
 
 
 def _seconds_since(started):

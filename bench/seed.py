@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from portal import demo
@@ -115,7 +115,7 @@ def is_seeded():
 def seed(rng):
     """Build the demo site, then add the bench's agencies and programs in bulk; return their program ids."""
     demo.seed()
-    index = ResourceIndexPage.objects.get()
+    index = ResourceIndexPage.objects.get(locale=Locale.get_default())  # not its Spanish translation
     with transaction.atomic():
         agencies = _agencies(rng)
         program_ids = _programs(rng, index, agencies)

@@ -21,3 +21,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 GEOCODER = "resources.geo.ZipGeocoder"
 WHITENOISE_AUTOREFRESH = True  # serve static files from the app folders, no collectstatic
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo requests send email: keep them quiet
+
+# The opening rush (bench/holiday_rush.py) sends real HTTP requests to gunicorn on loopback, over plain HTTP:
+# its address must be an allowed host, and its clients must get back the cookies they were given.
+ALLOWED_HOSTS += ["127.0.0.1"]  # noqa: F405
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False

@@ -5,10 +5,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from aid_requests.backlog import match_backlog
 from aid_requests.demo import seed_requests
+from holiday_drive.demo import DEMO_USERS as HOLIDAY_DEMO_USERS
+from holiday_drive.demo import seed_holiday_drive
 from portal.models import HomePage, SiteSettings, StandardPage, User
-from portal.roles import AGENCY, STAFF, ensure_groups
-from resources.demo import seed_directory
+from portal.roles import AGENCY, STAFF, VOLUNTEER, ensure_groups
+from resources.demo import seed_directory, seed_partners
 
 DEMO_PASSWORD = "connection-demo-2026"
 DEMO_USERS = [
@@ -16,15 +19,19 @@ DEMO_USERS = [
     ("agency1@example.org", AGENCY),
     ("agency2@example.org", AGENCY),
     ("family@example.org", "Family"),
+    ("sponsor1@example.org", "Sponsor"),
+    ("sponsor2@example.org", "Sponsor"),
+    ("sponsor3@example.org", "Sponsor"),
+    *HOLIDAY_DEMO_USERS,
 ]
 OFFICE_PHONE = "410-313-6822"
 
 
-def _cta(heading, text, label, url):
+def call_to_action(heading, text, label, url):
     return ("call_to_action", {"heading": heading, "text": text, "link_label": label, "page": None, "url": url})
 
 
-def _list(*items):
+def bullet_list(*items):
     return ("list", {"items": list(items), "numbered": False})
 
 
@@ -34,19 +41,19 @@ HOME_INTRO = (
     "medical help, and sign up for holiday food and clothing packages.</p>"
 )
 HOME_ACTIONS = [
-    _cta(
+    call_to_action(
         "Find help near you",
         "Search the Connection Center for programs by need and ZIP code.",
         "Find resources",
         "/connection-center/",
     ),
-    _cta(
+    call_to_action(
         "Ask for help",
         "Ask for clothing, school supplies, medical help or other needs for your children.",
         "Ask for help",
         "/requests/apply/",
     ),
-    _cta(
+    call_to_action(
         "Holiday drive", "Sign up for holiday food and clothing packages for your family.", "Holiday drive", "/holiday/"
     ),
 ]
@@ -65,7 +72,7 @@ PPS_BODY = [
     ),
     ("heading", {"text": "Academic Success", "level": "h2"}),
     ("paragraph", "<p>To help students succeed in school, we:</p>"),
-    _list(
+    bullet_list(
         "Meet with students and families when attendance or discipline problems keep coming back.",
         "Hold attendance hearings.",
         "Take cases to District Court when a family breaks the Compulsory Education Law.",
@@ -87,7 +94,7 @@ PPS_BODY = [
         "Carry out other administrative work on behalf of students.",
     ),
     ("heading", {"text": "Administrative Functions", "level": "h2"}),
-    _list(
+    bullet_list(
         "Explain school and county policies and procedures about students.",
         "Train staff on recognizing and reporting child abuse and neglect.",
         "Gather information to confirm that a family truly lives in the county.",
@@ -99,7 +106,7 @@ PPS_BODY = [
         "Watch attendance and help enforce the compulsory attendance law.",
     ),
     ("heading", {"text": "Family Services", "level": "h2"}),
-    _list(
+    bullet_list(
         "Help families get enough clothing, school supplies, medical care and other things they need to live.",
         "Serve on school crisis and counseling teams, and connect families with the services that help "
         "an intervention work.",
@@ -108,7 +115,7 @@ PPS_BODY = [
         "Make sure many families in need receive food and clothing packages at holiday time.",
         "Run the Connection Center, where community agencies support families in need.",
     ),
-    _cta(
+    call_to_action(
         "Ask us for help",
         "Families can ask online for clothing, school supplies, medical help and more.",
         "Ask for help",
@@ -125,14 +132,15 @@ PPS_BODY = [
 
 
 def _ensure_tree():
-    """The locale, root page and default site Wagtail's migrations make (a flushed test database lacks them)."""
+    """The locales, root page and default site migrations make (a flushed test database lacks them)."""
     Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code="es")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     return root
 
 
 def _home(root):
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         # Wagtail's "Welcome" placeholder holds the slug "home"; deleting it also deletes its Site.
         Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
@@ -150,7 +158,7 @@ def _home(root):
 
 
 def _standard_page(parent, slug, **fields):
-    page = StandardPage.objects.filter(slug=slug).first()
+    page = StandardPage.objects.filter(slug=slug, locale=parent.locale_id).first()
     if page is None:
         page = parent.add_child(instance=StandardPage(slug=slug, **fields))
         page.save_revision().publish()
@@ -175,7 +183,7 @@ def _users():
         else:
             user.set_unusable_password()
         user.save()
-        if role in (STAFF, AGENCY):
+        if role in (STAFF, AGENCY, VOLUNTEER):
             user.groups.add(Group.objects.get(name=role))
         # allauth requires a verified address before anyone signs in.
         user.emailaddress_set.update_or_create(email=email, defaults={"verified": True, "primary": True})
@@ -190,7 +198,13 @@ def seed():
     seed_directory(home)
     _site_settings(Site.objects.get(is_default_site=True))
     _users()
+    seed_partners(lambda email: User.objects.filter(email=email).first())
     seed_requests(lambda email: User.objects.filter(email=email).first())
+    match_backlog()  # the approved demo requests go to their partners, as approving them in the admin would
+    seed_holiday_drive(home, lambda email: User.objects.filter(email=email).first())
+    from portal.demo_es import seed_spanish  # not at the top: it builds on this module's blocks
+
+    seed_spanish(home)
     return (
         f"Demo site ready: {Page.objects.count()} pages, {User.objects.count()} users, "
         f"groups {', '.join(Group.objects.order_by('name').values_list('name', flat=True))}."

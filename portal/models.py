@@ -1,10 +1,13 @@
 """The site shell: accounts, the home and content pages, and facts editors change."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.dispatch import receiver
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -42,6 +45,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, help_text="The site's language for them."
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -50,6 +56,16 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
+
+
+@receiver(user_logged_in)
+def remember_language_at_sign_in(sender, request, user, **kwargs):
+    """Signing in on a device where nobody chose a language brings back the person's; else it records it."""
+    if user.language and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        request.remembered_language = user.language  # portal.middleware.LocaleMiddleware writes the cookie
+    elif user.language != translation.get_language():
+        user.language = translation.get_language()
+        user.save(update_fields=["language"])
 
 
 class HomePage(Page):
@@ -67,6 +83,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.StandardPage", "resources.ResourceIndexPage", "holiday_drive.HolidayCampaignPage"]
     max_count = 1
 
     class Meta:

@@ -8,6 +8,7 @@ from django.contrib.auth.management import create_permissions
 
 STAFF = "Staff"
 AGENCY = "Agency"
+VOLUNTEER = "Volunteer"
 
 # Model permissions for staff, as "app_label.codename".
 STAFF_PERMISSIONS = [
@@ -34,6 +35,33 @@ STAFF_REQUEST_PERMISSIONS = [
     "aid_requests.view_household",
     "aid_requests.view_statusevent",
 ]
+# Staff keep who answers offers for each partner and its limits, and read every offer.
+# resources' migration 0008 grants these, after the Offer model exists.
+STAFF_PARTNER_PERMISSIONS = [
+    f"resources.{action}_{model}"
+    for model in ("agencymembership", "agencycapacity")
+    for action in ("add", "change", "delete", "view")
+] + ["aid_requests.view_offer"]
+# Staff run the holiday drive: review registrations (never added or deleted by hand: families register,
+# staff cancel), keep sponsors, sites and slots, record gifts, and check families in at pickup.
+# holiday_drive's migration 0003 grants these, after the check_in permission exists.
+STAFF_HOLIDAY_PERMISSIONS = (
+    [
+        f"holiday_drive.{action}_{model}"
+        for model in ("registration", "registeredchild", "duplicateflag")
+        for action in ("view", "change")
+    ]
+    + [
+        f"holiday_drive.{action}_{model}"
+        for model in ("sponsor", "adoption", "distributionsite", "pickupslot")
+        for action in ("add", "change", "delete", "view")
+    ]
+    + ["holiday_drive.check_in"]
+)
+# Staff translate pages into Spanish (simple_translation's "Translate"); portal's migration 0005 grants it.
+STAFF_TRANSLATION_PERMISSIONS = ["simple_translation.submit_translation"]
+# Volunteers at a distribution site check families in by code, and nothing else: no admin.
+VOLUNTEER_PERMISSIONS = ["holiday_drive.check_in"]
 # Staff upload and use images and documents in every collection.
 STAFF_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
@@ -60,7 +88,7 @@ def _create_all_permissions(apps, app_labels=("portal", "wagtailadmin", "wagtail
 
 
 def ensure_groups(apps):
-    """Create the Staff and Agency groups with their permissions; safe to run again.
+    """Create the Staff, Agency and Volunteer groups with their permissions; safe to run again.
 
     `apps` is a migration's app registry, or `django.apps.apps` at run time.
     """
@@ -73,6 +101,7 @@ def ensure_groups(apps):
 
     staff, _ = Group.objects.get_or_create(name=STAFF)
     Group.objects.get_or_create(name=AGENCY)  # partner users: no admin, no model permissions
+    Group.objects.get_or_create(name=VOLUNTEER)
     staff.permissions.add(*[_permission(apps, dotted) for dotted in STAFF_PERMISSIONS])
     for root in Page.objects.filter(depth=1):
         for codename in STAFF_PAGE_PERMISSIONS:
@@ -88,6 +117,13 @@ def ensure_groups(apps):
         grant(apps, STAFF, STAFF_DIRECTORY_PERMISSIONS)
     if _has_model(apps, "aid_requests", "AidRequest"):
         grant(apps, STAFF, STAFF_REQUEST_PERMISSIONS)
+    if _has_model(apps, "resources", "AgencyCapacity") and _has_model(apps, "aid_requests", "Offer"):
+        grant(apps, STAFF, STAFF_PARTNER_PERMISSIONS)
+    if _has_model(apps, "simple_translation", "SimpleTranslation"):
+        grant(apps, STAFF, STAFF_TRANSLATION_PERMISSIONS)
+    if _has_check_in_permission(apps):
+        grant(apps, STAFF, STAFF_HOLIDAY_PERMISSIONS)
+        grant(apps, VOLUNTEER, VOLUNTEER_PERMISSIONS)
 
 
 def grant(apps, group_name, dotted_permissions):
@@ -95,6 +131,14 @@ def grant(apps, group_name, dotted_permissions):
     _create_all_permissions(apps, sorted({dotted.split(".")[0] for dotted in dotted_permissions}))
     group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=group_name)
     group.permissions.add(*[_permission(apps, dotted) for dotted in dotted_permissions])
+
+
+def _has_check_in_permission(apps):
+    """True once holiday_drive's migration 0002 has declared the check-in permission."""
+    if not _has_model(apps, "holiday_drive", "Registration"):
+        return False
+    registration = apps.get_model("holiday_drive", "Registration")
+    return any(codename == "check_in" for codename, _name in registration._meta.permissions)
 
 
 def _has_model(apps, app_label, model_name):

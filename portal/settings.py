@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -91,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.alerts",
+                "portal.context_processors.partner_portal",
             ],
         },
     },
@@ -170,6 +173,10 @@ TASKS = {
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
 
+# Form steps one client may post to the holiday registration in a minute: a family needs four or
+# five, a school office registering families needs more, and the bench's opening rush far more.
+HOLIDAY_REGISTER_POSTS_PER_MINUTE = env_int("HOLIDAY_REGISTER_POSTS_PER_MINUTE", 30)
+
 # Geocoding: the offline ZIP geocoder unless a deployment names a geopy class.
 GEOCODER = env_str("GEOCODER", "resources.geo.ZipGeocoder")
 GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "connection-center")
@@ -186,7 +193,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Connection Center <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Languages: English and Spanish, chosen by the switcher (a cookie) or the browser.
+# Languages: English and Spanish, chosen by a page's URL (/es/...), else by the switcher (a cookie, and the
+# signed-in person's profile) or the browser.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -194,6 +202,10 @@ TIME_ZONE = env_str("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+# Pages are translated in Wagtail (simple_translation): Spanish pages live under /es/, the default
+# language's keep their URLs without a prefix (see portal/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

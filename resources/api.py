@@ -181,7 +181,7 @@ def services_at_locations(request):
 def service_at_location(request, id):
     """A service at its location; a program has one, whose id derives from the program's (one query for all ids)."""
     wanted = uuid.UUID(_uuid(id, "id"))
-    for pk, hsds_id in ResourcePage.objects.live().public().values_list("pk", "hsds_id"):
+    for pk, hsds_id in records.live_programs().values_list("pk", "hsds_id"):
         if records.derived_id(hsds_id, "service_at_location") == wanted:
             return JsonResponse(nested.full_service_at_location(_published_program(pk=pk)))
     raise NotFound("There is no published service at location with this id.")
@@ -207,7 +207,7 @@ def _program_ids(query, near=None):
     Filters keep to lists of ids so that Wagtail search can run on what they leave.
     """
     _read_format(query)
-    programs = ResourcePage.objects.live().public()
+    programs = records.live_programs()
     if term_id := _uuid_parameter(query, "taxonomy_term_id"):
         through = ResourcePage.categories.through.objects.filter(
             Q(servicecategory__hsds_id=term_id) | Q(servicecategory__parent__hsds_id=term_id)

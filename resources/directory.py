@@ -76,6 +76,7 @@ class DirectorySearch:
         return SearchResult(form=form, page=page, categories=top_level, notices=notices, origin=filters["near"])
 
     def _filtered(self, filters):
+        # A translated directory's programs are its own children, so each language lists only its own copies.
         programs = ResourcePage.objects.live().public().descendant_of(self.index_page)
         if filters["category"]:
             slugs = filters["category"]

@@ -255,8 +255,8 @@ class ProgramResource(DirectoryResource):
         return ["There is no directory page to add programs to: create the Connection Center page first."]
 
     def before_import(self, dataset, **kwargs):
-        self.index_page = ResourceIndexPage.objects.get()
         self.locale = Locale.get_default()
+        self.index_page = ResourceIndexPage.objects.get(locale=self.locale)  # translations are made in Wagtail
         programs = ResourcePage.objects.values_list("pk", "hsds_id", "title", "agency_id")
         self.pk_by_hsds_id = {hsds_id: pk for pk, hsds_id, _title, _agency in programs}
         self.pk_by_title_and_agency = {(title.casefold(), agency): pk for pk, _hsds, title, agency in programs}
@@ -346,7 +346,9 @@ class ProgramResource(DirectoryResource):
             queue_in_batches(geocode_programs, ids=[program.pk for program in self.saved])
 
     def get_queryset(self):
-        return ResourcePage.objects.select_related("agency").prefetch_related("categories", "languages", "hours")
+        # One row a program: its translations are the same program.
+        programs = ResourcePage.objects.filter(locale=Locale.get_default())
+        return programs.select_related("agency").prefetch_related("categories", "languages", "hours")
 
     def before_export(self, queryset, **kwargs):
         names = Agency.objects.values_list("name", flat=True)

@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from resources.hsds.tables import EXPORTED, WEEKDAYS, record
 from resources.models import Agency, ResourcePage, ServiceCategory
@@ -37,11 +38,15 @@ def derived_id(owner_id, *parts):
 # Querysets: what is published, loaded with everything the records read.
 
 
+def live_programs():
+    """Live, public programs in the default language: a translation is the same service, exported once."""
+    return ResourcePage.objects.live().public().filter(locale=Locale.get_default())
+
+
 def published_programs():
     """Live, public programs with their agency; prefetches categories, languages, hours and closures."""
     return (
-        ResourcePage.objects.live()
-        .public()
+        live_programs()
         .select_related("agency")
         .prefetch_related(
             Prefetch("categories", queryset=ServiceCategory.objects.select_related("parent")),
@@ -56,7 +61,7 @@ def published_programs():
 
 def published_agencies():
     """Agencies with at least one published program (no others: a partner's details stay with staff)."""
-    with_programs = ResourcePage.objects.live().public().values("agency_id")
+    with_programs = live_programs().values("agency_id")
     return Agency.objects.filter(pk__in=with_programs).prefetch_related("languages")
 
 

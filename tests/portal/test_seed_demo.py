@@ -20,7 +20,9 @@ def test_running_it_twice_leaves_the_same_counts():
     first = _counts()
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == first
-    assert first[0] == 4 + len(PROGRAMS)  # root, home, Pupil Personnel Services, the directory and its programs
+    # root, then in English and in Spanish: home, Pupil Personnel Services, the directory and its programs,
+    # the holiday campaign
+    assert first[0] == 1 + 2 * (4 + len(PROGRAMS))
 
 
 def test_it_builds_the_pupil_personnel_services_page(client):
@@ -57,3 +59,14 @@ def test_demo_roles_open_what_they_should(client):
     assert staff.has_perm("wagtailadmin.access_admin")
     assert not family.has_perm("wagtailadmin.access_admin")
     assert User.objects.filter(groups__name="Agency").count() == 2
+
+
+def test_demo_partners_find_the_approved_requests_offered_to_them(client):
+    call_command("seed_demo", stdout=StringIO())
+    client.force_login(User.objects.get(email="agency2@example.org"))  # answers for two agencies
+    html = client.get("/partners/").text
+    assert "Backpack Brigade" in html and "Little Patuxent Family Shelter" in html
+    assert "School supplies" in html  # the demo family's approved request, matched when seeded
+    assert "Rosa" not in html  # not accepted yet: no name
+    client.force_login(User.objects.get(email="agency1@example.org"))
+    assert client.get("/partners/agencies/bright-start-clothing-closet/").status_code == 200
