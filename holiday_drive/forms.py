@@ -117,8 +117,8 @@ class PackagesForm(SlotChoiceMixin, forms.Form):
     )
     consent = forms.BooleanField(
         label=_(
-            "I agree that the office keeps these answers for the holiday drive and shows my children’s ages, "
-            "sizes and wishes, without any names, to the sponsor who adopts my family."
+            "I agree that the office keeps these answers for the holiday drive. The sponsor who adopts my family "
+            "sees my children’s ages, sizes and wishes, but no names."
         ),
         error_messages={"required": _("We need your agreement to register your family. Check the box to agree.")},
     )
