@@ -4,9 +4,12 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.axe import assert_no_serious_violations
+from portal.models import User
+from tests.e2e.axe import assert_no_serious_violations, write_summary
 
 # Debian's package, not Playwright's download: `playwright install` cannot reach its CDN here.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -22,6 +25,8 @@ VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
+# The desktop at 200 % zoom (WCAG 1.4.10 reflow): 640 CSS pixels wide, drawn at twice the pixel density.
+ZOOM_200 = {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2}
 
 
 # One browser for all browser tests. Scoped to this package rather than the session, so that Playwright's
@@ -68,3 +73,15 @@ def demo_site(transactional_db):
 def axe_clean(page, request):
     """Call `axe_clean("home")` after each page load; the report is named after the test and that label."""
     return lambda label: assert_no_serious_violations(page, f"{request.node.name}-{label}")
+
+
+def pytest_sessionfinish(session):
+    write_summary()  # artifacts/axe/moderate.json: what axe found in this run that failed no test
+
+
+def sign_in(context, live_server, email):
+    """Sign a browser context in as the user with this email, without the login form (force_login's session)."""
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import activate, tick, type_into
+from tests.e2e.screenshots import save_screenshot
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
@@ -93,6 +94,7 @@ def test_apply_by_keyboard_then_check_the_status(page, axe_clean, language):
 
     expect(page.get_by_role("heading", level=1)).to_have_text(words["received"])
     axe_clean("done")
+    save_screenshot(page, f"apply-done-{language}")
     code = page.locator(".reference").first.inner_text()
     assert re.fullmatch(r"CC-[2-9A-Z]{4}-[2-9A-Z]{4}", code)
     activate(page, page.get_by_role("link", name=words["check"]))
@@ -102,3 +104,4 @@ def test_apply_by_keyboard_then_check_the_status(page, axe_clean, language):
     expect(page.get_by_text(code)).to_be_visible()
     expect(page.locator("strong", has_text=words["status"]).first).to_be_visible()
     axe_clean("status")
+    save_screenshot(page, f"apply-status-{language}")

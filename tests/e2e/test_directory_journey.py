@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.screenshots import save_screenshot
+
 pytestmark = pytest.mark.usefixtures("demo_site")
 
 
@@ -19,8 +21,10 @@ def test_search_dental_help_near_21044_and_open_a_program(page, axe_clean):
     results = page.locator(".program-card")
     expect(results.first).to_contain_text("miles away")
     axe_clean("results")
+    save_screenshot(page, "directory-results-en")
 
     results.first.get_by_role("link").first.click()
     expect(page.get_by_role("heading", name="Hours this week")).to_be_visible()
     expect(page.locator("a[href^='tel:']").first).to_be_visible()
     axe_clean("program")
+    save_screenshot(page, "directory-program-en")

@@ -6,17 +6,26 @@ import pytest
 from playwright.sync_api import expect
 
 from portal.demo import OFFICE_PHONE
+from tests.e2e.screenshots import save_screenshot
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
-PPS_SECTIONS = ["Academic Success", "Administrative Functions", "Family Services", "Code of Ethics"]
+PPS = {
+    "en": ("/pupil-personnel-services/", "Pupil Personnel Services"),
+    "es": ("/es/servicios-de-personal-estudiantil/", "Servicios de Personal Estudiantil"),
+}
+PPS_SECTIONS = {
+    "en": ["Academic Success", "Administrative Functions", "Family Services", "Code of Ethics"],
+    "es": ["Éxito escolar", "Funciones administrativas", "Servicios para familias", "Código de ética"],
+}
 
 
-def expect_pps_page(page):
-    """The Pupil Personnel Services page with its four sections, whatever the interface language."""
-    expect(page).to_have_url(re.compile(r"/pupil-personnel-services/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Pupil Personnel Services")
-    for section in PPS_SECTIONS:
+def expect_pps_page(page, language="en"):
+    """The Pupil Personnel Services page with its four sections, in `language`."""
+    path, title = PPS[language]
+    expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    for section in PPS_SECTIONS[language]:
         expect(page.get_by_role("heading", level=2, name=section)).to_be_visible()
 
 
@@ -26,16 +35,18 @@ def test_home_then_pps_then_spanish(page, axe_clean):
     # Families call more than they click: the office phone must be a tappable tel: link on every page.
     expect(page.get_by_role("contentinfo").locator("a[href^='tel:']")).to_have_text(OFFICE_PHONE)
     axe_clean("home")
+    save_screenshot(page, f"home-en-{page.viewport_size['width']}")
 
     page.goto("/pupil-personnel-services/")  # nothing on the home page links to it yet
     expect_pps_page(page)
     axe_clean("pps")
 
     page.get_by_role("button", name="Español").click()
-    # Spanish strings may not be translated yet: the switch shows in <html lang>, and we stay on the same page.
+    # The page has a Spanish translation: the switch goes there.
     expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect_pps_page(page)
+    expect_pps_page(page, "es")
     axe_clean("pps-es")
+    save_screenshot(page, f"pps-es-{page.viewport_size['width']}")
 
 
 def test_first_tab_reaches_skip_link(page):
