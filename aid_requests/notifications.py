@@ -18,8 +18,8 @@ from portal.models import SiteSettings
 from portal.roles import STAFF
 
 
-def _send(template, subject, recipients, context):
-    """Render `emails/<template>.txt` and `.html` and send them as one email."""
+def send_email(template, subject, recipients, context):
+    """Render `emails/<template>.txt` and `.html` and send them as one email; every app's emails go through here."""
     site = Site.objects.get(is_default_site=True)
     context = {**context, "office": SiteSettings.for_site(site), "site_url": settings.WAGTAILADMIN_BASE_URL}
     text = render_to_string(f"emails/{template}.txt", context)
@@ -37,7 +37,7 @@ def send_confirmation(household_id):
         return
     requests = list(household.requests.select_related("kind").order_by("pk"))
     with translation.override(household.preferred_language):
-        _send(
+        send_email(
             "request_received",
             _("We received your request for help"),
             [household.email],
@@ -53,7 +53,7 @@ def send_status_update(event_id):
     if not household.email or not event.visible_to_family:
         return
     with translation.override(household.preferred_language):
-        _send(
+        send_email(
             "status_update",
             _("News about your request for help"),
             [household.email],
@@ -87,7 +87,7 @@ def send_staff_digest():
         get_user_model().objects.filter(groups__name=STAFF, is_active=True).values_list("email", flat=True)
     )
     if waiting and recipients:
-        _send(
+        send_email(
             "staff_digest",
             f"{len(waiting)} urgent requests are waiting",
             recipients,
@@ -116,7 +116,7 @@ def send_new_offers(agency_id, offer_ids):
     if not (offers and recipients):
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        _send(
+        send_email(
             "new_offers",
             _("New requests for help wait for your answer"),
             recipients,

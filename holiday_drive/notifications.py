@@ -1,18 +1,14 @@
 """Emails to holiday families, sent as tasks. The pickup is also on the family's pages, so nothing
 depends on an email arriving; subjects never carry a name, a family number or a check-in code."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Site
 
+from aid_requests.notifications import send_email
 from holiday_drive.models import Registration
 from holiday_drive.models.registrations import BOOKABLE_STATUSES
-from portal.models import SiteSettings
 
 
 def reminders_due(day):
@@ -47,21 +43,10 @@ def send_pickup_reminder(registration_id):
             transaction.set_rollback(True)
             return False
         with translation.override(household.preferred_language):
-            _send(
+            send_email(
                 "pickup_reminder",
                 _("Your holiday pickup is tomorrow"),
                 [household.email],
                 {"registration": registration, "slot": registration.pickup_slot, "household": household},
             )
     return True
-
-
-def _send(template, subject, recipients, context):
-    """Render `emails/<template>.txt` and `.html` and send them as one email."""
-    site = Site.objects.get(is_default_site=True)
-    context = {**context, "office": SiteSettings.for_site(site), "site_url": settings.WAGTAILADMIN_BASE_URL}
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
-    message.attach_alternative(html, "text/html")
-    message.send()
