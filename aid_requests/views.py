@@ -1,7 +1,5 @@
 """The family's pages: apply, see the reference codes, check a status, follow their requests."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -10,11 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from formtools.wizard.views import SessionWizardView
 
 from aid_requests import applications, partners
 from aid_requests.forms import (
-    MAX_CHILDREN,
     AboutYouForm,
     ChildFormSet,
     ConsentForm,
@@ -24,6 +20,7 @@ from aid_requests.forms import (
 )
 from aid_requests.models import AidRequest, StatusEvent
 from aid_requests.models.requests import Status
+from aid_requests.wizards import FamilyWizard
 from aid_requests.workflow import InvalidTransition, transition
 from portal.ratelimit import is_limited, too_many
 
@@ -36,36 +33,12 @@ STEP_TITLES = {
 DONE_SESSION_KEY = "applied_references"
 
 
-class ApplyWizard(SessionWizardView):
+class ApplyWizard(FamilyWizard):
     """The application in four steps; each step is checked on the server and kept in the session."""
 
     form_list = [("about", AboutYouForm), ("children", ChildFormSet), ("needs", NeedsForm), ("consent", ConsentForm)]
     template_name = "aid_requests/apply.html"
-
-    def get(self, request, *args, **kwargs):
-        """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over."""
-        if request.GET.get("restart") or self.storage.current_step is None:
-            self.storage.reset()
-            self.storage.current_step = self.steps.first
-            self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
-        return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
-
-    def post(self, *args, **kwargs):
-        if self.storage.current_step is None:  # a second click on "Send" after the first one finished
-            return redirect(
-                "aid_requests:apply_done" if DONE_SESSION_KEY in self.request.session else "aid_requests:apply"
-            )
-        if "add_child" in self.request.POST and self.steps.current == "children":
-            data = self.request.POST.copy()
-            total = int(data.get("children-TOTAL_FORMS") or 1)
-            data["children-TOTAL_FORMS"] = str(min(total + 1, MAX_CHILDREN))
-            form = self.get_form(data=data)
-            self.storage.set_step_data(self.steps.current, self.process_step(form))
-            return self.render(form)
-        if "wizard_goto_step" in self.request.POST:  # Back keeps what was typed on this step
-            form = self.get_form(data=self.request.POST)
-            self.storage.set_step_data(self.steps.current, self.process_step(form))
-        return super().post(*args, **kwargs)
+    start_url, done_url, done_session_key = "aid_requests:apply", "aid_requests:apply_done", DONE_SESSION_KEY
 
     def get_form_initial(self, step):
         household = applications.household_for(self.request.user)

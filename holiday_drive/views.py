@@ -1,16 +1,14 @@
 """The family's holiday pages: register and see the registration (pickup times are in pickup_views)."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
-from formtools.wizard.views import SessionWizardView
 
 from aid_requests.applications import household_for
 from aid_requests.views import error_summary_context
+from aid_requests.wizards import FamilyWizard
 from holiday_drive import registering
 from holiday_drive.forms import ChildFormSet, GuardianForm, PackagesForm
 from holiday_drive.models import Registration
@@ -44,11 +42,13 @@ def already_registered(request, registration):
     return render(request, "holiday_drive/already_registered.html", {"registration": registration})
 
 
-class RegisterWizard(SessionWizardView):
+class RegisterWizard(FamilyWizard):
     """The registration in three steps; each step is checked on the server and kept in the session."""
 
     form_list = [("guardian", GuardianForm), ("children", ChildFormSet), ("packages", PackagesForm)]
     template_name = "holiday_drive/register.html"
+    start_url, done_url = "holiday_drive:register", "holiday_drive:register_done"
+    done_session_key = DONE_SESSION_KEY
 
     def dispatch(self, request, *args, **kwargs):
         self.campaign = current_campaign()
@@ -62,31 +62,6 @@ class RegisterWizard(SessionWizardView):
         if already is not None:
             return already_registered(request, already)
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over."""
-        if request.GET.get("restart") or self.storage.current_step is None:
-            self.storage.reset()
-            self.storage.current_step = self.steps.first
-            self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
-        return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
-
-    def post(self, *args, **kwargs):
-        if self.storage.current_step is None:  # a second click on "Register" after the first one finished
-            return redirect(
-                "holiday_drive:register_done" if DONE_SESSION_KEY in self.request.session else "holiday_drive:register"
-            )
-        if "add_child" in self.request.POST and self.steps.current == "children":
-            data = self.request.POST.copy()
-            total = int(data.get("children-TOTAL_FORMS") or 1)
-            data["children-TOTAL_FORMS"] = str(min(total + 1, ChildFormSet.max_num))
-            form = self.get_form(data=data)
-            self.storage.set_step_data(self.steps.current, self.process_step(form))
-            return self.render(form)
-        if "wizard_goto_step" in self.request.POST:  # Back keeps what was typed on this step
-            form = self.get_form(data=self.request.POST)
-            self.storage.set_step_data(self.steps.current, self.process_step(form))
-        return super().post(*args, **kwargs)
 
     def get_form_initial(self, step):
         household = household_for(self.request.user)
