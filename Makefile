@@ -22,7 +22,7 @@ $(VENV)/.installed-run: pyproject.toml | $(PY)
 
 $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet -e '.[dev,sentry]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run ## Serve the portal on SQLite with demo content at http://127.0.0.1:8000

@@ -177,3 +177,54 @@ class Alert(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+
+class Heartbeat(models.Model):
+    """The last sign of life of a background process, read by /readyz.
+
+    The scheduler beats as "scheduler", each task worker as "worker:<its id>"; a process that stops
+    cleanly deletes its row, one that dies leaves a beat that grows old.
+    """
+
+    process = models.CharField(max_length=150, unique=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.process} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def beat(cls, process):
+        cls.objects.update_or_create(process=process, defaults={"beat_at": timezone.now()})
+
+    @classmethod
+    def latest(cls, prefix):
+        """The newest beat of the processes whose name starts with `prefix`, or None."""
+        return (
+            cls.objects.filter(process__startswith=prefix).order_by("-beat_at").values_list("beat_at", flat=True).first()
+        )
+
+
+class ScheduledRun(models.Model):
+    """One run time of one scheduled job. Its unique row is the claim: however many schedulers run,
+    only the one that inserts it enqueues the job."""
+
+    class Outcome(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    job = models.CharField(max_length=100)
+    run_at = models.DateTimeField()
+    claimed_by = models.CharField(max_length=150)
+    enqueued_at = models.DateTimeField(default=timezone.now)
+    task_result_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=1)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.QUEUED)
+    reported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "run_at"], name="one_run_per_job_and_time")]
+        indexes = [models.Index(fields=["job", "-run_at"])]
+
+    def __str__(self):
+        return f"{self.job} at {self.run_at:%Y-%m-%d %H:%M}"
