@@ -199,9 +199,8 @@ class Heartbeat(models.Model):
     @classmethod
     def latest(cls, prefix):
         """The newest beat of the processes whose name starts with `prefix`, or None."""
-        return (
-            cls.objects.filter(process__startswith=prefix).order_by("-beat_at").values_list("beat_at", flat=True).first()
-        )
+        beats = cls.objects.filter(process__startswith=prefix).order_by("-beat_at")
+        return beats.values_list("beat_at", flat=True).first()
 
 
 class ScheduledRun(models.Model):

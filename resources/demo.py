@@ -6,14 +6,14 @@ from django.apps import apps
 from django.utils.text import slugify
 
 from resources.columns import parse_hours
-from resources.demo_data import AGENCIES, DIRECTORY_INTRO, PROGRAMS
+from resources.content import directory_page
+from resources.demo_data import AGENCIES, PROGRAMS
 from resources.geo import zip_centroid
 from resources.models import (
     Agency,
     AgencyMembership,
     Closure,
     Language,
-    ResourceIndexPage,
     ResourcePage,
     ServiceCategory,
 )
@@ -23,7 +23,7 @@ from resources.taxonomy import ensure_reference_data
 def seed_directory(home_page):
     """Build or complete the directory under `home_page`; return how many agencies and programs it created."""
     ensure_reference_data(apps)
-    index = _index_page(home_page)
+    index, _ = directory_page(home_page)
     agencies, agencies_created = {}, 0
     for row in AGENCIES:
         agencies[row[0]], created = _agency(*row)
@@ -39,16 +39,6 @@ def seed_directory(home_page):
             _program(index, agencies[row["agency"]], row, categories, [languages[code] for code in codes.split()])
             programs_created += 1
     return agencies_created, programs_created
-
-
-def _index_page(home_page):
-    index = ResourceIndexPage.objects.filter(locale=home_page.locale_id).first()  # not the Spanish translation
-    if index is None:
-        index = home_page.add_child(
-            instance=ResourceIndexPage(title="Connection Center", slug="connection-center", intro=DIRECTORY_INTRO)
-        )
-        index.save_revision().publish()
-    return index
 
 
 def _agency(key, name, address, city, zip_code, phone, is_partner, language_codes, description):

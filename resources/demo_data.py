@@ -5,12 +5,6 @@ and website is at example.org, and the house numbers are made up: nobody real is
 Programs read at a 6th to 8th grade level, as the directory's text must.
 """
 
-DIRECTORY_INTRO = (
-    "Find free and low-cost help near you: food, clothes, school supplies, health care, housing and more. "
-    "Search by what you need, your ZIP code and the language you speak. Every program here is run by a "
-    "community agency, and you can call or visit them directly."
-)
-
 # (key, name, street address, city, ZIP, phone, partner?, languages, description); email and website come from key.
 AGENCIES = [
     ("brightstart", "Bright Start Clothing Closet", "3760 Old Columbia Pike", "Ellicott City", "21043",

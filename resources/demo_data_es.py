@@ -4,13 +4,6 @@ portal.demo_es copies each program for translation (as staff do with "Translate"
 the copy; everything else (agency, categories, hours, place) stays as in demo_data. Plain Spanish, "usted".
 """
 
-DIRECTORY_ES = {
-    "title": "Connection Center",
-    "intro": "Encuentre ayuda gratis o de bajo costo cerca de usted: comida, ropa, útiles escolares, salud, "
-    "vivienda y más. Busque por lo que necesita, su código postal y el idioma que habla. Cada programa lo "
-    "ofrece una agencia de la comunidad, y usted puede llamarla o visitarla directamente.",
-}
-
 # The documents many programs ask for, as in demo_data.
 ID = "Una identificación con foto del padre, la madre o el tutor"
 ADDRESS = "Un comprobante de domicilio, como un contrato de alquiler o una factura de luz o agua"

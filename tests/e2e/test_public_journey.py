@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal.demo import OFFICE_PHONE
+from portal.content import OFFICE_PHONE
 from tests.e2e.screenshots import save_screenshot
 
 pytestmark = pytest.mark.usefixtures("demo_site")
