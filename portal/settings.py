@@ -234,6 +234,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves
 
+# Health checks (portal/health.py): /healthz and /readyz answer load balancers over plain HTTP too, which
+# probe the app servers directly (ALLOWED_HOSTS still applies). With TASKS_BACKEND=database, /readyz
+# answers 503 once the newest worker heartbeat or the scheduler's tick is older than these.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+READYZ_WORKER_MAX_AGE_SECONDS = env_int("READYZ_WORKER_MAX_AGE_SECONDS", 60)
+READYZ_SCHEDULER_MAX_AGE_SECONDS = env_int("READYZ_SCHEDULER_MAX_AGE_SECONDS", 120)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
