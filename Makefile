@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench migrations messages clean
+.PHONY: help run test smoke lint bench migrations messages backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ test: $(VENV)/.installed-dev ## Run ruff and the whole test suite (browser tests
 	  else echo "Chromium not found at $(CHROMIUM): browser tests in tests/e2e will be skipped (apt-get install chromium)."; fi
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+smoke: $(VENV)/.installed-run ## Start web, worker and scheduler for real on PostgreSQL and Redis, and check them
+	$(PY) -m ops.smoke
+
 lint: $(VENV)/.installed-dev ## Check the code with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -49,6 +52,14 @@ migrations: $(VENV)/.installed-dev ## Make migrations for changed models
 messages: $(VENV)/.installed-dev ## Update and compile the Spanish translations
 	DEBUG=1 $(PY) manage.py makemessages --locale es --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 	DEBUG=1 $(PY) manage.py compilemessages --locale es --ignore '.venv/*'
+
+# Without SECRET_KEY in the environment this is a developer's checkout: DEBUG=1 lets the settings load.
+backup: $(VENV)/.installed-run ## Back up the database and media into BACKUP_DIR (default backups/)
+	$(if $(SECRET_KEY),,DEBUG=1) $(PY) manage.py backup
+
+restore: $(VENV)/.installed-run ## Restore a backup folder: make restore BACKUP=backups/connection-center-...
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/connection-center-..."; exit 1; }
+	$(if $(SECRET_KEY),,DEBUG=1) $(PY) manage.py restore "$(BACKUP)"
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache staticfiles

@@ -221,6 +221,14 @@ STORAGES = {
     },
 }
 
+# Backups (`manage.py backup`, README "Backups"): the database plus MEDIA_ROOT. Without BACKUP_DIR,
+# `backup` writes to backups/ in the checkout and the nightly job does nothing. After each backup the
+# newest one per day, ISO week and month is kept, this many of each (all three 0 keeps everything).
+BACKUP_DIR = env_str("BACKUP_DIR")
+BACKUP_KEEP_DAILY = env_int("BACKUP_KEEP_DAILY", 14)
+BACKUP_KEEP_WEEKLY = env_int("BACKUP_KEEP_WEEKLY", 8)
+BACKUP_KEEP_MONTHLY = env_int("BACKUP_KEEP_MONTHLY", 12)
+
 # Security: strict unless DEBUG. TLS ends at the proxy, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
