@@ -1,10 +1,13 @@
 """Emails to holiday families, sent as tasks. The pickup is also on the family's pages, so nothing
 depends on an email arriving; subjects never carry a name, a family number or a check-in code."""
 
+from collections import Counter
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
 from aid_requests.notifications import send_email
 from holiday_drive.models import Registration
@@ -50,3 +53,23 @@ def send_pickup_reminder(registration_id):
                 {"registration": registration, "slot": registration.pickup_slot, "household": household},
             )
     return True
+
+
+def remind_tomorrows_pickups():
+    """Queue a reminder for every family picking up tomorrow (the office's calendar); returns a summary line.
+
+    Run daily, by the scheduler or `manage.py send_pickup_reminders`. A failed send leaves the family
+    unmarked, so the next run tries again.
+    """
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    outcomes = Counter()
+    for registration_id in reminders_due(tomorrow).values_list("pk", flat=True):
+        result = send_pickup_reminder.enqueue(registration_id)
+        if result.status == TaskResultStatus.SUCCESSFUL:
+            outcomes["sent" if result.return_value else "skipped"] += 1
+        elif result.status == TaskResultStatus.FAILED:
+            outcomes["failed"] += 1
+        else:
+            outcomes["queued"] += 1
+    summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items())) or "none due"
+    return f"Pickup reminders for {tomorrow.isoformat()}: {summary}."

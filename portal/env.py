@@ -39,6 +39,16 @@ def env_int(name, default):
         _fail(name, value, "expected a whole number")
 
 
+def env_float(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        _fail(name, value, "expected a number, like 0.25")
+
+
 def env_list(name, default=()):
     """A comma-separated list; blanks are dropped."""
     value = os.environ.get(name)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_choice, env_database, env_int, env_list, env_str
+from portal.env import env_bool, env_choice, env_database, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.logs.RequestIdMiddleware",  # first: its id and its one line per request cover every answer
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,6 +171,13 @@ TASKS = {
     }
 }
 
+# Scheduled jobs (portal/schedule.py), enqueued by `manage.py run_scheduler` every tick and run by
+# `manage.py run_worker`, which beats its heartbeat this often. A failed job is tried this many times
+# in all before staff get one email about it.
+SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
+SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
+
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
 
@@ -181,11 +189,20 @@ HOLIDAY_REGISTER_POSTS_PER_MINUTE = env_int("HOLIDAY_REGISTER_POSTS_PER_MINUTE",
 GEOCODER = env_str("GEOCODER", "resources.geo.ZipGeocoder")
 GEOCODER_USER_AGENT = env_str("GEOCODER_USER_AGENT", "connection-center")
 
-# Email: printed to the console unless an SMTP host is set.
+# Email: SMTP when EMAIL_HOST is set, else one file per email in EMAIL_FILE_PATH, else the console in
+# development. With DEBUG off an email is never printed: it holds a family's name and phone, and the
+# console is the log. Without either, production drops emails and says so as each process starts
+# (portal/apps.py); refusing to start would also stop builds and commands that send nothing.
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif EMAIL_FILE_PATH:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
@@ -249,10 +266,41 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 READYZ_WORKER_MAX_AGE_SECONDS = env_int("READYZ_WORKER_MAX_AGE_SECONDS", 60)
 READYZ_SCHEDULER_MAX_AGE_SECONDS = env_int("READYZ_SCHEDULER_MAX_AGE_SECONDS", 120)
 
+# Logs (portal/logs.py): with DEBUG off one JSON object a line on standard error (standard output stays
+# for commands' own output), with a request id on every line and nothing personal in any. LOG_LEVEL is the
+# root level; portal.request logs its one INFO line per request whatever it is: that line is the access log
+# (gunicorn's own is off: it would write query strings and referers). django.request stays at ERROR, as
+# portal.request already shows every 4xx. Errors also go to Sentry when SENTRY_DSN is set (portal/sentry.py).
+LOG_LEVEL = env_choice("LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"})
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "filters": {
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+        "redact": {"()": "portal.logs.RedactFilter"},
+    },
+    "formatters": {
+        "json": {"()": "portal.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain" if DEBUG else "json",
+            "filters": ["request_id", "redact"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "portal.request": {"level": "INFO"},
+    },
 }
+
+SENTRY_DSN = env_str("SENTRY_DSN")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+SENTRY_TRACES_SAMPLE_RATE = env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0)
+if SENTRY_DSN:
+    from portal.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)

@@ -1,9 +1,14 @@
 """Site-wide periodic work, run by the task worker."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from portal import backups
+from portal.models import ScheduledRun
 
 
 @task()
@@ -17,3 +22,12 @@ def backup_site():
     path = backups.take()
     removed = backups.prune(path.parent)
     return f"Backed up to {path}; {len(removed)} older backups deleted."
+
+
+@task()
+def prune_task_results():
+    """Delete finished task results older than 30 days and scheduled-run records older than 90; returns how many."""
+    now = timezone.now()
+    results, _ = DBTaskResult.objects.finished().filter(finished_at__lt=now - timedelta(days=30)).delete()
+    runs, _ = ScheduledRun.objects.filter(run_at__lt=now - timedelta(days=90)).delete()
+    return results + runs

@@ -12,3 +12,6 @@ SECURE_SSL_REDIRECT = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 GEOCODER = "resources.geo.ZipGeocoder"
 WHITENOISE_AUTOREFRESH = True  # serve static files from the app folders, no collectstatic
+# pytest-django switches to locmem too, but only after start-up, where production settings without an email
+# server would choose the dummy backend and warn about it.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

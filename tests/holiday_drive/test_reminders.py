@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from holiday_drive.models import Registration
+from portal.schedule import JOBS
+from portal.scheduler import tick
 from tests.aid_requests.factories import HouseholdFactory
 from tests.holiday_drive.factories import PickupSlotFactory, RegistrationFactory
 
@@ -90,3 +92,11 @@ def test_a_failed_send_is_tried_again_on_the_next_run(campaign, monkeypatch):
     assert registration.reminder_sent_at is None
     monkeypatch.undo()
     assert "1 sent" in run() and len(mail.outbox) == 1
+
+
+def test_the_scheduler_sends_them_at_ten(campaign):
+    registration = booked(campaign, local(1, 10))
+    [job] = [job for job in JOBS if job.name == "pickup_reminders"]
+    [run] = tick(local(0, 10), jobs=[job])
+    assert run.outcome == "succeeded"
+    assert [email.to for email in mail.outbox] == [[registration.household.email]]
