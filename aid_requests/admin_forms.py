@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from aid_requests.matching import rooms
 from aid_requests.models.requests import Status
+from portal import bounded
 from resources.coverage import ZipArea, covers
 from resources.models import Agency
 
@@ -52,7 +53,7 @@ class OfferToForm(forms.Form):
     """Staff choose the partner themselves: every active partner serving the kind, with its coverage and load."""
 
     action = forms.CharField(widget=forms.HiddenInput, initial="offer_to")
-    agency = forms.ModelChoiceField(
+    agency = bounded.ModelChoiceField(
         queryset=Agency.objects.none(),
         label="Partner agency",
         empty_label="Choose an agency",
@@ -86,7 +87,7 @@ class WithdrawForm(forms.Form):
     """Which of this request's offers staff take back; matching says whether it is still open."""
 
     action = forms.CharField(widget=forms.HiddenInput, initial="withdraw")
-    offer = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    offer = bounded.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
 
     def __init__(self, aid_request, *args, **kwargs):
         super().__init__(*args, **kwargs)

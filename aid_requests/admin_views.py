@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.views.defaults import permission_denied as forbidden
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -28,16 +27,21 @@ from aid_requests.models import AidRequest, HouseholdView
 from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import REQUEST_KINDS, Status, Urgency
 from aid_requests.workflow import InvalidTransition, add_message, can_move, transition
+from portal import bounded
 from resources.models import ServiceCategory
 
+LONGEST_WAIT_DAYS = 3650  # ten years: past that a date would be before the site existed, or overflow
 
-class RequestFilterSet(WagtailFilterSet):
+
+class RequestFilterSet(bounded.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
-    kind = django_filters.ModelMultipleChoiceFilter(queryset=ServiceCategory.objects.filter(slug__in=REQUEST_KINDS))
+    kind = bounded.ModelMultipleChoiceFilter(queryset=ServiceCategory.objects.filter(slug__in=REQUEST_KINDS))
     urgency = django_filters.MultipleChoiceFilter(choices=Urgency.choices)
     school = django_filters.CharFilter(field_name="household__schools", lookup_expr="icontains", label="School")
     zip_code = django_filters.CharFilter(field_name="household__zip_code", label="ZIP code")
-    waiting_days = django_filters.NumberFilter(method="filter_waiting", label="Waiting at least (days)")
+    waiting_days = bounded.NumberFilter(
+        method="filter_waiting", label="Waiting at least (days)", min_value=0, max_value=LONGEST_WAIT_DAYS
+    )
 
     class Meta:
         model = AidRequest

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aid_requests.models import Child, Household
 from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency, normalize_reference
+from portal import bounded
 from resources.geo import normalize_zip
 from resources.models import ServiceCategory
 
@@ -107,7 +108,7 @@ ChildFormSet = forms.formset_factory(
 )
 
 
-class KindChoiceField(forms.ModelMultipleChoiceField):
+class KindChoiceField(bounded.ModelMultipleChoiceField):
     def label_from_instance(self, category):
         if category.slug in MEDICAL_KINDS:
             return _("Medical help: %(kind)s") % {"kind": category.label}

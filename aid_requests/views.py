@@ -22,6 +22,7 @@ from aid_requests.models import AidRequest, StatusEvent
 from aid_requests.models.requests import Status
 from aid_requests.wizards import FamilyWizard
 from aid_requests.workflow import InvalidTransition, transition
+from portal import bounded
 from portal.ratelimit import is_limited, too_many
 
 STEP_TITLES = {
@@ -140,8 +141,9 @@ def withdraw(request):
         return too_many(request)
     lookup = StatusLookupForm(request.POST)
     requests = AidRequest.objects.none()
-    if request.user.is_authenticated and request.POST.get("request_id", "").isdigit():
-        requests = AidRequest.objects.filter(household__user=request.user, pk=request.POST["request_id"])
+    request_id = bounded.as_id(request.POST.get("request_id"))
+    if request.user.is_authenticated and request_id is not None:
+        requests = AidRequest.objects.filter(household__user=request.user, pk=request_id)
     elif lookup.is_valid():
         requests = AidRequest.objects.filter(
             reference=lookup.cleaned_data["reference"], household__zip_code=lookup.cleaned_data["zip_code"]

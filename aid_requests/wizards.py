@@ -2,8 +2,12 @@
 
 import uuid
 
+from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from formtools.wizard.views import SessionWizardView
+
+from portal.bounded import whole_number
 
 
 class FamilyWizard(SessionWizardView):
@@ -18,19 +22,24 @@ class FamilyWizard(SessionWizardView):
 
     def get(self, request, *args, **kwargs):
         """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over."""
-        if request.GET.get("restart") or self.storage.current_step is None:
+        if request.GET.get("restart") or self.storage.current_step not in self.get_form_list():
             self.storage.reset()
             self.storage.current_step = self.steps.first
             self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
-        return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
+        return self._current_step_again()
 
     def post(self, *args, **kwargs):
-        if self.storage.current_step is None:  # a second click on the last button after the first one finished
+        if self.storage.current_step not in self.get_form_list():  # a second click on the last button after done()
             return redirect(self.done_url if self.done_session_key in self.request.session else self.start_url)
-        if "add_child" in self.request.POST and self.steps.current == self.children_step:
+        if self._tampered():
+            messages.error(
+                self.request, _("Something went wrong with this page. Check your answers and send them again.")
+            )
+            return self._current_step_again()
+        if "add_child" in self.request.POST and self._posted_step() == self.steps.current == self.children_step:
             data = self.request.POST.copy()
             prefix = self.get_form_prefix(self.children_step)
-            total = int(data.get(f"{prefix}-TOTAL_FORMS") or 1)
+            total = int(data[f"{prefix}-TOTAL_FORMS"])  # checked by _tampered()
             data[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, self.form_list[self.children_step].max_num))
             form = self.get_form(data=data)
             self.storage.set_step_data(self.steps.current, self.process_step(form))
@@ -39,3 +48,23 @@ class FamilyWizard(SessionWizardView):
             form = self.get_form(data=self.request.POST)
             self.storage.set_step_data(self.steps.current, self.process_step(form))
         return super().post(*args, **kwargs)
+
+    def _current_step_again(self):
+        return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
+
+    def _posted_step(self):
+        return self.request.POST.get(f"{self.prefix}-current_step")
+
+    def _tampered(self):
+        """Whether the step or the number of children sent back is one this wizard never sends.
+
+        formtools takes the posted step as it is (an unknown one fails with a KeyError), and the children
+        formset would build as many forms as the count says, up to a thousand.
+        """
+        step = self._posted_step()
+        if step not in self.get_form_list():
+            return True
+        if step != self.children_step:
+            return False
+        total = self.request.POST.get(f"{self.get_form_prefix(step)}-TOTAL_FORMS")
+        return whole_number(total, minimum=0, maximum=self.form_list[step].max_num) is None

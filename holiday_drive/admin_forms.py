@@ -5,6 +5,7 @@ from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from holiday_drive.models import DuplicateFlag
+from portal import bounded
 
 
 class RegistrationActionForm(forms.Form):
@@ -21,7 +22,7 @@ class DuplicateForm(forms.Form):
 
     ACTIONS = {"same_family": "Same family: cancel the later registration", "different": "Not a duplicate"}
     action = forms.ChoiceField(choices=list(ACTIONS.items()), widget=forms.HiddenInput)
-    flag = forms.ModelChoiceField(
+    flag = bounded.ModelChoiceField(
         queryset=DuplicateFlag.objects.none(),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": "This possible duplicate was already resolved."},

@@ -3,8 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -12,6 +11,7 @@ from django.utils.http import urlencode
 
 from holiday_drive import sponsoring
 from holiday_drive.models import Adoption
+from portal import bounded
 
 PERMISSION = "holiday_drive.change_registration"
 
@@ -52,10 +52,7 @@ def gifts_received(request):
 
 
 def _record(request):
-    adoption_id = request.POST.get("adoption", "")
-    if not adoption_id.isdigit():
-        raise Http404
-    adoption = get_object_or_404(Adoption.objects.select_related("registration"), pk=adoption_id)
+    adoption = bounded.get_object_or_404(Adoption.objects.select_related("registration"), request.POST.get("adoption"))
     number = adoption.registration.family_number
     if sponsoring.record_gifts_received(adoption, by=request.user):
         messages.success(request, f"Gifts for family {number} recorded as received.")

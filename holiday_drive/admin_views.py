@@ -17,7 +17,6 @@ from django.utils.functional import cached_property
 from django.views.defaults import permission_denied as forbidden
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -35,6 +34,8 @@ from holiday_drive.models import (
     Sponsor,
 )
 from holiday_drive.models.campaigns import campaigns
+from portal import bounded
+from portal.search_terms import plain_text
 
 Status = Registration.Status
 PERMISSION = "holiday_drive.change_registration"
@@ -71,13 +72,13 @@ def sponsor_name(registration):
     return adoption.sponsor.name if adoption else "—"
 
 
-class RegistrationFilterSet(WagtailFilterSet):
-    campaign = django_filters.ModelChoiceFilter(queryset=campaigns().order_by("-year", "-pk"))
+class RegistrationFilterSet(bounded.FilterSet):
+    campaign = bounded.ModelChoiceFilter(queryset=campaigns().order_by("-year", "-pk"))
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
-    site = django_filters.ModelChoiceFilter(
+    site = bounded.ModelChoiceFilter(
         field_name="pickup_slot__site", queryset=DistributionSite.objects.all(), label="Pickup site"
     )
-    slot = django_filters.ModelChoiceFilter(
+    slot = bounded.ModelChoiceFilter(
         field_name="pickup_slot", queryset=PickupSlot.objects.select_related("site"), label="Pickup time"
     )
     sponsored = django_filters.BooleanFilter(method="filter_sponsored", label="Adopted by a sponsor")
@@ -97,7 +98,7 @@ class RegistrationFilterSet(WagtailFilterSet):
 def filtered_registrations(request):
     """The registrations the index shows for these GET parameters (filters and `q`), for exports and prints."""
     registrations = RegistrationFilterSet(request.GET, queryset=Registration.objects.all(), request=request).qs
-    if search := request.GET.get("q", "").strip():
+    if search := plain_text(request.GET.get("q", "")):
         registrations = registrations.filter(family_number__icontains=search)
     return registrations
 
@@ -266,8 +267,8 @@ def export_registrations(request):
 def _campaign_from(request):
     """The campaign chosen in `?campaign=`, else the one that opened last; None before any campaign exists."""
     drives = campaigns().order_by("-registration_opens", "-pk")
-    chosen = request.GET.get("campaign", "")
-    if chosen.isdigit():
+    chosen = bounded.as_id(request.GET.get("campaign"))
+    if chosen is not None:
         return drives.filter(pk=chosen).first() or drives.first()
     return drives.first()
 
@@ -404,6 +405,8 @@ class PackingView(PrintView):
 class PickupSlotIndexView(IndexView):
     """Pickup slots, soonest first, with how many families booked each; one query for the rows."""
 
+    base_filterset_class = bounded.FilterSet
+
     def get_base_queryset(self):
         return PickupSlot.objects.with_booked().select_related("site").annotate(campaign_title=F("campaign__title"))
 
@@ -415,6 +418,8 @@ class PickupSlotIndexView(IndexView):
 
 class SponsorIndexView(IndexView):
     """Sponsors with their coverage: families promised, adopted, gifts received; one query for the rows."""
+
+    base_filterset_class = bounded.FilterSet
 
     def get_base_queryset(self):
         return reports.with_coverage(Sponsor.objects.annotate(campaign_title=F("campaign__title")))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from holiday_drive import sponsoring
 from holiday_drive.sponsor_forms import FamilyFilterForm
+from portal import bounded
 
 FAMILIES_PER_PAGE = 20
 
@@ -55,7 +56,7 @@ def families(request):
 @sponsor_required
 @require_POST
 def adopt(request):
-    chosen = [int(value) for value in request.POST.getlist("family") if value.isdigit()]
+    chosen = bounded.ids(request.POST.getlist("family"))
     if not chosen:
         messages.error(request, _("Choose at least one family to adopt."))
         return redirect("holiday_drive:sponsor")

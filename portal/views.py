@@ -11,15 +11,18 @@ from django.views import i18n
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
+from portal.search_terms import plain_text, search_words
+
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Full-text search over the live, public pages of the site in the visitor's language."""
-    query = request.GET.get("q", "").strip()[:200]
+    """Full-text search over the live, public pages of the site in the visitor's language, for the words typed."""
+    query = plain_text(request.GET.get("q", ""))  # shown back as typed
+    words = search_words(query)
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+    if words:
+        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(words)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "portal/search.html", {"query": query, "results": page})
 

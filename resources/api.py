@@ -17,8 +17,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from portal.search_terms import search_words
 from resources.coverage import ZipArea, in_area
-from resources.filters import search_words
 from resources.geo import bounding_box, haversine_miles, normalize_zip, zip_centroid
 from resources.hsds import nested, records
 from resources.models import ResourcePage, ServiceCategory
@@ -73,7 +73,7 @@ def index(request):
 @api_view
 def taxonomies(request):
     _read_format(request.GET)
-    words = request.GET.get("search", "").strip().lower()
+    words = search_words(request.GET.get("search", "")).lower()
     found = [taxonomy for taxonomy in [records.taxonomy()] if words in taxonomy["name"].lower()]
     return _paged(request, found, lambda page: page)
 
@@ -97,7 +97,7 @@ def taxonomy_terms(request):
         categories = categories.filter(parent__isnull=True)
     if parent_id := _uuid_parameter(request.GET, "parent_id"):
         categories = categories.filter(parent__hsds_id=parent_id)
-    for word in request.GET.get("search", "").split():
+    for word in search_words(request.GET.get("search", "")).split():
         categories = categories.filter(Q(name__icontains=word) | Q(description__icontains=word))
     return _paged(request, categories, lambda page: [records.full_taxonomy_term(category) for category in page])
 
@@ -122,7 +122,7 @@ def organizations(request):
     _read_format(request.GET)
     full, full_service = _boolean(request.GET, "full"), _boolean(request.GET, "full_service")
     agencies = records.published_agencies().order_by("name", "pk")
-    for word in request.GET.get("search", "").split():
+    for word in search_words(request.GET.get("search", "")).split():
         agencies = agencies.filter(Q(name__icontains=word) | Q(description__icontains=word))
     return _paged(request, agencies, lambda page: _describe_organizations(page, full, full_service))
 

@@ -1,26 +1,17 @@
 """The directory's search form: every parameter is a GET parameter, so a search is a shareable link."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.search_terms import MAX_LENGTH, plain_text, search_words
 from resources.geo import normalize_zip
 
-SEARCH_WORD = re.compile(r"\w+")
 DEFAULT_RADIUS_MILES = 10
-
-
-def search_words(text):
-    """Only the words of a search: quotes and operators mean something to the search engine, not to families."""
-    return " ".join(SEARCH_WORD.findall(text or ""))
-
-
 RADIUS_MILES = (2, 5, 10, 25, 50)
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("What do you need?"), required=False, max_length=200)
+    q = forms.CharField(label=_("What do you need?"), required=False, max_length=MAX_LENGTH)
     category = forms.MultipleChoiceField(label=_("Kind of help"), required=False, widget=forms.CheckboxSelectMultiple)
     near = forms.CharField(
         label=_("Near ZIP code"),
@@ -44,7 +35,7 @@ class DirectoryFilterForm(forms.Form):
         data = query.copy()
         data.setlist("category", [slug for slug in requested if slug in category_slugs])
         data["near"] = normalize_zip(near) or ""
-        data["q"] = query.get("q", "")[:200]
+        data["q"] = plain_text(query.get("q", ""))
         if data.get("radius") not in {str(miles) for miles in RADIUS_MILES}:
             data["radius"] = str(DEFAULT_RADIUS_MILES)  # missing or unknown: the default, shown as chosen
         if data.get("language") not in {language.code for language in languages}:

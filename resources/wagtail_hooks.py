@@ -4,16 +4,22 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from portal import bounded
 from resources import admin_views
 from resources.models import Agency, Language, ServiceCategory
+
+
+class AgencyIndexView(IndexView):
+    base_filterset_class = bounded.FilterSet  # a language id past any range is a filter error
 
 
 class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = "Agencies"
+    index_view_class = AgencyIndexView
     list_display = ["name", "zip_code", "phone", "is_active", "is_partner"]
     list_filter = {"is_active": ["exact"], "is_partner": ["exact"], "zip_code": ["exact"], "languages": ["exact"]}
     # The listing's own spreadsheet; Directory › Export gives every column, languages too, ready to import back.
