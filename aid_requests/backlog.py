@@ -141,9 +141,12 @@ class _Partners:
         ):
             self.languages[agency_id].add(code)
         self.capacities = _limits({agency.pk: agency.default_max_open for agency in self.agencies.values()}, ids)
-        self._count_open(self.capacities, ids)
+        # Fingerprints before counts, in two statements that see different commits: an offer committed between
+        # them is counted but missing from the fingerprint, so _confirm counts again. The other order trusted a
+        # count without it, and a parallel run passed an agency's limit (seen once in CI).
         for agency_id, fingerprint in _fingerprints(ids).items():
             self.capacities[agency_id].fingerprint = fingerprint
+        self._count_open(self.capacities, ids)
         self.areas, self.covered, self.candidates, self.starts = {}, {}, {}, {}
 
     def _count_open(self, capacities, ids):
