@@ -7,7 +7,6 @@ select one page of ids, then one query and its prefetches load what that page sh
 
 import datetime
 import math
-import re
 import uuid
 from collections import defaultdict
 from functools import wraps
@@ -17,6 +16,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from portal.bounded import whole_number
 from portal.search_terms import search_words
 from resources.coverage import ZipArea, in_area
 from resources.geo import bounding_box, haversine_miles, normalize_zip, zip_centroid
@@ -26,7 +26,7 @@ from resources.models import ResourcePage, ServiceCategory
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
 METERS_PER_MILE = 1609.344
-WHOLE_NUMBER = re.compile(r"\d{1,9}", re.ASCII)
+LARGEST_NUMBER = 999_999_999  # a page past any the API will ever have
 
 
 class BadParameter(Exception):
@@ -310,10 +310,11 @@ def _whole_number(query, name, default, *, minimum, maximum=None):
     raw = query.get(name, "").strip()
     if not raw:
         return default
-    if not WHOLE_NUMBER.fullmatch(raw) or int(raw) < minimum or (maximum and int(raw) > maximum):
+    number = whole_number(raw, minimum=minimum, maximum=maximum or LARGEST_NUMBER)
+    if number is None:
         limit = f" to {maximum}" if maximum else " or more"
         raise BadParameter(f"{name} must be a whole number from {minimum}{limit}.")
-    return int(raw)
+    return number
 
 
 def _positive_number(raw, name):

@@ -102,6 +102,7 @@ def test_a_draft_program_is_not_found(client, directory):
     "path",
     [
         "services?page=abc", "services?page=0", "services?per_page=100000", "services?per_page=-1",
+        "services?page=99999999999999999999", "services?page=%C2%B2", "services?per_page=1e2",
         "services?modified_after=notadate", "services?modified_after=2026-13-45",
         "services?modified_after=0001-01-01T00:00:00%2B14:00", "services?taxonomy_term_id=food",
         "services?organization_id=1", "services?full=maybe", "services?format=ndjson", "services/not-a-uuid",
