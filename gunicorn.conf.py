@@ -15,6 +15,9 @@ timeout = 30
 graceful_timeout = 30  # no request outlives `timeout`, so a restart lets every request in flight finish
 # The worker heartbeat file is touched every second: in memory, not on a disk that may stall.
 worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None
+# gunicorn 25+ opens a control socket in $HOME for `gunicornc`: the process manager restarts us instead, and two
+# servers on one host would share the socket (a read-only $HOME logs a warning at every start).
+control_socket_disable = True
 # The proxy's X-Forwarded-Proto is read by Django (SECURE_PROXY_SSL_HEADER), so gunicorn's
 # forwarded_allow_ips (env FORWARDED_ALLOW_IPS) can keep its default.
 

@@ -43,6 +43,9 @@ FIELDS = (
 # those lines, so no LOG_LEVEL or per-logger level lets them through.
 DUMPING_LOGGERS = ("django.template", "django.db.backends")
 
+# Health probes whose failure is an answer, not an error (portal/health.py).
+PROBES = ("/readyz",)
+
 REDACTIONS = [
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
     # North American numbers in their usual spellings, and any number written with a leading +.
@@ -132,6 +135,15 @@ class RedactFilter(logging.Filter):
             if name not in RESERVED_ATTRS and isinstance(value, str):
                 setattr(record, name, redact(value))
         return True
+
+
+class QuietProbeFilter(logging.Filter):
+    """Drop django.request's ERROR line for a 503 from /readyz: a load balancer probes every few seconds, the
+    answer names the failing check, and portal.request already logs each probe's status."""
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        return not (getattr(record, "status_code", None) == 503 and getattr(request, "path_info", None) in PROBES)
 
 
 class JsonFormatter(BaseJsonFormatter):

@@ -271,7 +271,9 @@ READYZ_SCHEDULER_MAX_AGE_SECONDS = env_int("READYZ_SCHEDULER_MAX_AGE_SECONDS", 1
 # for commands' own output), with a request id on every line and nothing personal in any. LOG_LEVEL is the
 # root level; portal.request logs its one INFO line per request whatever it is: that line is the access log
 # (gunicorn's own is off: it would write query strings and referers). django.request stays at ERROR, as
-# portal.request already shows every 4xx. Errors also go to Sentry when SENTRY_DSN is set (portal/sentry.py).
+# portal.request already shows every 4xx. A failing /readyz answers the probe with the failing check's name:
+# it logs no traceback (health_check at ERROR) and no django.request error, or a load balancer probing every
+# few seconds would fill the log. Errors also go to Sentry when SENTRY_DSN is set (portal/sentry.py).
 LOG_LEVEL = env_choice("LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"})
 LOGGING = {
     "version": 1,
@@ -279,6 +281,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "portal.logs.RequestIdFilter"},
         "redact": {"()": "portal.logs.RedactFilter"},
+        "quiet_probes": {"()": "portal.logs.QuietProbeFilter"},
     },
     "formatters": {
         "json": {"()": "portal.logs.JsonFormatter"},
@@ -293,7 +296,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False, "filters": ["quiet_probes"]},
+        "health_check": {"level": "ERROR"},
         "portal.request": {"level": "INFO"},
     },
 }

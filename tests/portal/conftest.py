@@ -26,14 +26,24 @@ def json_log(settings, restore_logging):
 
     Parsing fails on any line that is not one JSON object.
     """
-    assert settings.LOGGING["handlers"]["console"]["formatter"] == "json"
-    stream = io.StringIO()
-    config = copy.deepcopy(settings.LOGGING)
-    config["handlers"]["console"]["stream"] = stream
-    config["root"]["level"] = "DEBUG"
-    logging.config.dictConfig(config)
+    read = _capture(settings.LOGGING)
     for logger in _loggers():
         logger.setLevel(logging.DEBUG)
+    return read
+
+
+@pytest.fixture
+def production_log(settings, restore_logging):
+    """The production LOGGING with its own levels (LOG_LEVEL's default), captured; returns the parsed lines."""
+    return _capture(settings.LOGGING)
+
+
+def _capture(logging_settings):
+    assert logging_settings["handlers"]["console"]["formatter"] == "json"
+    stream = io.StringIO()
+    config = copy.deepcopy(logging_settings)
+    config["handlers"]["console"]["stream"] = stream
+    logging.config.dictConfig(config)
     return lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
 
 

@@ -40,3 +40,7 @@ def test_it_writes_no_access_log_and_its_own_errors_as_redacted_json(monkeypatch
     (line,) = output.err.splitlines()
     assert json.loads(line)["message"] == "Error handling request /requests/status/?[query]"
     assert output.out == ""
+
+
+def test_it_opens_no_control_socket_another_server_on_the_host_could_share(monkeypatch):
+    assert _config(monkeypatch).control_socket_disable is True
