@@ -79,13 +79,19 @@ def take(directory=None):
     return directory / name
 
 
+def load_manifest(path):
+    """The manifest of a backup folder as written, unchecked (as `take` has just written it)."""
+    folder = Path(path)
+    try:
+        return json.loads((folder / MANIFEST).read_text())
+    except (OSError, ValueError) as error:
+        raise BackupError(f"{folder} is not a complete backup: {error}") from error
+
+
 def read_manifest(path):
     """The manifest of a complete backup folder, after checking every file against its checksum."""
     folder = Path(path)
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text())
-    except (OSError, ValueError) as error:
-        raise BackupError(f"{folder} is not a complete backup: {error}") from error
+    manifest = load_manifest(folder)
     for name, expected in manifest["files"].items():
         if not (folder / name).is_file() or _describe(folder / name) != expected:
             raise BackupError(
@@ -98,10 +104,13 @@ def has_tables():
     return bool(connection.introspection.table_names())
 
 
-def restore(path):
-    """Replace the database's contents and the media folder with a backup's, then compare row counts."""
+def restore(path, manifest=None):
+    """Replace the database's contents and the media folder with a backup's, then compare row counts.
+
+    `manifest` is the folder's, already checked by read_manifest; read and checked here when not given.
+    """
     folder = Path(path)
-    manifest = read_manifest(folder)
+    manifest = manifest or read_manifest(folder)
     engine = _engine()
     if connection.in_atomic_block:
         raise BackupError("A restore cannot run inside a transaction: it replaces the whole database.")

@@ -197,6 +197,11 @@ class Heartbeat(models.Model):
         cls.objects.update_or_create(process=process, defaults={"beat_at": timezone.now()})
 
     @classmethod
+    def end(cls, process):
+        """A clean stop: no row means no such process, so /readyz says so at once, not when the beat grows old."""
+        cls.objects.filter(process=process).delete()
+
+    @classmethod
     def latest(cls, prefix):
         """The newest beat of the processes whose name starts with `prefix`, or None."""
         beats = cls.objects.filter(process__startswith=prefix).order_by("-beat_at")

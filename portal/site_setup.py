@@ -13,6 +13,7 @@ from portal import content
 from portal.models import HomePage, SiteSettings, StandardPage
 from portal.roles import ensure_groups
 from resources.content import DIRECTORY_ES, directory_page
+from resources.models import Language, ServiceCategory
 from resources.taxonomy import ensure_reference_data
 
 
@@ -54,7 +55,6 @@ def _roles(done):
 
 def _reference_data(done):
     """The kinds of help and the languages the directory and the forms offer."""
-    ServiceCategory, Language = apps.get_model("resources", "ServiceCategory"), apps.get_model("resources", "Language")
     before = (ServiceCategory.objects.count(), Language.objects.count())
     ensure_reference_data(apps)
     if (ServiceCategory.objects.count(), Language.objects.count()) != before:

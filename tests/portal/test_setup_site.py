@@ -91,10 +91,16 @@ def test_it_leaves_what_staff_edited_alone(client):
     assert SiteSettings.objects.values_list("phone", "office_name").get() == ("410-555-0142", "Family Services Office")
 
 
-def test_staff_get_the_admin_and_partner_agencies_do_not(client):
-    from tests.factories import AgencyUserFactory, StaffFactory
+def test_staff_get_the_admin_and_partner_agencies_and_volunteers_do_not(client):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import AgencyUserFactory, StaffFactory, UserFactory
 
     setup_site()
     assert StaffFactory().has_perm("wagtailadmin.access_admin")
     assert StaffFactory().has_perm("aid_requests.change_aidrequest")
     assert not AgencyUserFactory().has_perm("wagtailadmin.access_admin")
+    volunteer = UserFactory()
+    volunteer.groups.add(Group.objects.get(name="Volunteer"))
+    assert volunteer.has_perm("holiday_drive.check_in") and not volunteer.has_perm("wagtailadmin.access_admin")
+    assert not volunteer.has_perm("aid_requests.view_household")

@@ -39,3 +39,13 @@ def test_a_malformed_address_stops_before_anything_is_built():
     with pytest.raises(CommandError, match="--admin-email"):
         setup_site("--admin-email", "not-an-address", "--noinput")
     assert Page.objects.count() == pages and not User.objects.exists()
+
+
+def test_at_a_terminal_it_asks_for_the_password_twice_until_two_match_and_pass_the_rules(client, monkeypatch):
+    typed = iter(["a-long-pass-phrase-1", "a-long-pass-phrase-2", "short", "short", *["a-long-pass-phrase-1"] * 2])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(typed))
+    err = StringIO()
+    call_command("setup_site", "--admin-email", "it@district.example", stdout=StringIO(), stderr=err)
+    assert "differ" in err.getvalue() and "too short" in err.getvalue()
+    assert client.login(email="it@district.example", password="a-long-pass-phrase-1")

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             removed = [] if no_prune else backups.prune(path.parent)
         except (backups.BackupError, OSError) as error:
             raise CommandError(f"No backup written: {error}") from error
-        manifest = backups.read_manifest(path)
+        manifest = backups.load_manifest(path)  # just written: no second checksum pass
         self.stdout.write(f"Backed up to {path}")
         for name, described in sorted(manifest["files"].items()):
             self.stdout.write(f"  {name:<18} {human_size(described['bytes']):>10}")

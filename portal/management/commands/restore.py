@@ -21,7 +21,7 @@ class Command(BaseCommand):
             manifest = backups.read_manifest(path)
             if backups.has_tables() and not yes:
                 self._confirm(manifest)
-            restored = backups.restore(path)
+            restored = backups.restore(path, manifest)
         except backups.BackupError as error:
             raise CommandError(f"Nothing restored: {error}") from error
         except OSError as error:  # after the database: the media folder could not be replaced

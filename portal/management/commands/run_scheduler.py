@@ -40,6 +40,5 @@ class Command(BaseCommand):
                 close_old_connections()
                 stopping.wait(settings.SCHEDULER_TICK_SECONDS)
         finally:
-            # No row means no scheduler: /readyz says so at once instead of when the beat grows old.
-            Heartbeat.objects.filter(process=scheduler.HEARTBEAT).delete()
+            Heartbeat.end(scheduler.HEARTBEAT)
             logger.info("Scheduler stopped")

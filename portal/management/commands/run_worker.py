@@ -44,7 +44,7 @@ class Command(db_worker.Command):
         try:
             return super().handle(*args, **options)
         finally:
-            # db_worker leaves by SystemExit on SIGTERM/SIGINT: drop the row so /readyz notices at once.
+            # db_worker leaves by SystemExit on SIGTERM/SIGINT.
             stopped.set()
             beating.join()
-            Heartbeat.objects.filter(process=process).delete()
+            Heartbeat.end(process)
