@@ -5,28 +5,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Site
 
 from aid_requests.models import AidRequest, Household, Offer, StatusEvent
 from aid_requests.models.requests import Status, Urgency
-from portal.models import SiteSettings
+from portal.emails import send_email
 from portal.roles import STAFF
-
-
-def send_email(template, subject, recipients, context):
-    """Render `emails/<template>.txt` and `.html` and send them as one email; every app's emails go through here."""
-    site = Site.objects.get(is_default_site=True)
-    context = {**context, "office": SiteSettings.for_site(site), "site_url": settings.WAGTAILADMIN_BASE_URL}
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @task()

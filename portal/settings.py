@@ -182,6 +182,14 @@ SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
 
+# Listings (Inform USA asks for a yearly review): agencies are asked to check a program this many months
+# after its last check, reminded at LISTING_REMINDER_MONTHS, and families are warned after LISTING_STALE_MONTHS.
+LISTING_REVIEW_DUE_MONTHS = env_int("LISTING_REVIEW_DUE_MONTHS", 11)
+LISTING_REMINDER_MONTHS = env_int("LISTING_REMINDER_MONTHS", 12)
+LISTING_STALE_MONTHS = env_int("LISTING_STALE_MONTHS", 15)
+# "Something wrong?" reports one client address may send in an hour.
+PROBLEM_REPORTS_PER_HOUR = env_int("PROBLEM_REPORTS_PER_HOUR", 5)
+
 # Form steps one client may post to the holiday registration in a minute: a family needs four or
 # five, a school office registering families needs more, and the bench's opening rush far more.
 HOLIDAY_REGISTER_POSTS_PER_MINUTE = env_int("HOLIDAY_REGISTER_POSTS_PER_MINUTE", 30)

@@ -45,6 +45,7 @@ urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("search/", views.search, name="search"),
     path("api/hsds/", include("resources.api_urls")),
+    path("", include("resources.urls")),
     path("", include("aid_requests.urls")),
     path("", include("holiday_drive.urls")),
 ]

@@ -6,9 +6,11 @@ task per batch of rows instead.
 """
 
 from django.db.models.signals import post_save
+from wagtail.signals import page_published, workflow_approved
 
 from resources.bulk import is_geocoding_deferred, queue_in_batches
-from resources.models import Agency, ResourcePage
+from resources.listings import WORKFLOW_NAME, confirm, keep_latest_check
+from resources.models import Agency, ListingCheck, ResourcePage
 from resources.tasks import geocode_agencies, geocode_programs
 
 LOCATION_FIELDS = {"address_1", "city", "state", "zip_code", "use_agency_location", "agency"}
@@ -31,6 +33,21 @@ def program_saved(sender, instance, raw=False, update_fields=None, **kwargs):
         queue_in_batches(geocode_programs, ids=[instance.pk])
 
 
+def program_published(sender, instance, **kwargs):
+    keep_latest_check(instance)
+
+
+def change_approved(sender, instance, user=None, **kwargs):
+    """Staff approved an agency's proposal: it is published, and its details count as checked today."""
+    if instance.workflow.name != WORKFLOW_NAME:
+        return
+    program = instance.content_object.specific  # the state holds the base Page
+    if isinstance(program, ResourcePage):
+        confirm(program, user, ListingCheck.Kind.CHANGE_APPROVED)
+
+
 def connect():
     post_save.connect(agency_saved, sender=Agency, dispatch_uid="resources.geocode_agency")
     post_save.connect(program_saved, sender=ResourcePage, dispatch_uid="resources.geocode_program")
+    page_published.connect(program_published, sender=ResourcePage, dispatch_uid="resources.keep_latest_check")
+    workflow_approved.connect(change_approved, dispatch_uid="resources.listing_change_approved")

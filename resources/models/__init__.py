@@ -1,4 +1,5 @@
 from resources.models.agencies import Agency, Language, ServiceCategory
+from resources.models.listings import ListingCheck, ListingReminder, ProblemReport
 from resources.models.pages import Closure, OpeningHours, ResourceIndexPage, ResourcePage
 from resources.models.partners import AgencyCapacity, AgencyMembership
 
@@ -8,7 +9,10 @@ __all__ = [
     "AgencyMembership",
     "Closure",
     "Language",
+    "ListingCheck",
+    "ListingReminder",
     "OpeningHours",
+    "ProblemReport",
     "ResourceIndexPage",
     "ResourcePage",
     "ServiceCategory",

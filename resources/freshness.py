@@ -1,0 +1,48 @@
+"""How old a program's details may grow: the dates that make it due for review, due for a reminder, and stale.
+
+A program never checked (no `last_verified`) counts as due and stale: families should call first.
+Months are calendar months (the 31st less one month is the last day of the month before).
+"""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+
+def months_before(day, months):
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _today(today):
+    return today or timezone.localdate()
+
+
+def checked_before(months, today=None):
+    """Programs whose last check is older than `months` (or never happened), as a Q on ResourcePage."""
+    return Q(last_verified__isnull=True) | Q(last_verified__lte=months_before(_today(today), months))
+
+
+def due_for_review(today=None):
+    return checked_before(settings.LISTING_REVIEW_DUE_MONTHS, today)
+
+
+def due_for_reminder(today=None):
+    return checked_before(settings.LISTING_REMINDER_MONTHS, today)
+
+
+def stale(today=None):
+    return checked_before(settings.LISTING_STALE_MONTHS, today)
+
+
+def is_stale(last_verified, today=None):
+    return last_verified is None or last_verified <= months_before(_today(today), settings.LISTING_STALE_MONTHS)
+
+
+def is_due(last_verified, today=None):
+    return last_verified is None or last_verified <= months_before(_today(today), settings.LISTING_REVIEW_DUE_MONTHS)

@@ -1,0 +1,86 @@
+"""The partner portal's listings at /partners/listings/: an agency proposes changes to its own programs or
+says they are all still correct. Another agency's program is a 404; someone with no agency gets 403."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from resources import freshness, listings
+from resources.listing_forms import HoursFormSet, ProgramChangeForm, hours_initial, proposed_hours
+from resources.models import ListingCheck
+
+
+def member_required(view):
+    """Only people working for an active agency; sets `request.agency_ids`."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        request.agency_ids = listings.member_agency_ids(request.user)
+        if not request.agency_ids:
+            return render(request, "aid_requests/partners/refused.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _program_or_404(request, program_id):
+    program = listings.program_for_member(request.user, program_id)
+    if program is None:
+        raise Http404
+    return program
+
+
+@member_required
+def index(request):
+    """Every program of the user's agencies, with its last check and any proposal waiting; 3 queries."""
+    programs = listings.programs_of(request.agency_ids)
+    reviews = listings.active_reviews(programs)
+    rows = [
+        {
+            "program": program,
+            "review": reviews.get(program.pk),
+            "is_due": freshness.is_due(program.last_verified),
+        }
+        for program in programs
+    ]
+    return render(request, "resources/listings/index.html", {"rows": rows})
+
+
+@member_required
+def change(request, program_id):
+    """Propose new details and hours; staff approve them before families see them."""
+    program = _program_or_404(request, program_id)
+    draft = listings.draft_of(program)
+    posted = request.POST if request.method == "POST" else None
+    form = ProgramChangeForm(posted, instance=draft)
+    hours = HoursFormSet(posted, prefix="hours", initial=hours_initial(draft))
+    if posted is not None and form.is_valid() and hours.is_valid():
+        listings.propose_change(program, request.user, form.changes(), proposed_hours(hours))
+        messages.success(request, _("Thank you. The office will check your changes; families see them once approved."))
+        return redirect("resources:listings")
+    context = {
+        "program": program,
+        "review": listings.active_review(program),
+        "form": form,
+        "hours": hours,
+        "forms": [form, *hours.forms],
+        "non_form_errors": hours.non_form_errors() if hours.is_bound else [],
+        "has_errors": hours.is_bound and (bool(form.errors) or bool(hours.total_error_count())),
+    }
+    return render(request, "resources/listings/change.html", context)
+
+
+@member_required
+@require_POST
+def confirm(request, program_id):
+    """ "All still correct": the program counts as checked today, on every language's page."""
+    program = _program_or_404(request, program_id)
+    listings.confirm(program, request.user, ListingCheck.Kind.AGENCY_CONFIRMED)
+    messages.success(request, _("Thank you. “%(program)s” is marked as checked today.") % {"program": program.title})
+    return redirect("resources:listings")

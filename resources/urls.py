@@ -1,0 +1,12 @@
+from django.urls import path
+
+from resources import listing_views
+
+app_name = "resources"
+
+urlpatterns = [
+    # /partners/listings/: an agency keeps its own programs true
+    path("partners/listings/", listing_views.index, name="listings"),
+    path("partners/listings/<int:program_id>/", listing_views.change, name="listing_change"),
+    path("partners/listings/<int:program_id>/confirm/", listing_views.confirm, name="listing_confirm"),
+]
