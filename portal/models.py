@@ -113,6 +113,12 @@ class SiteSettings(BaseSiteSetting):
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True, help_text="Street address, one line per line.")
     hours = models.CharField(max_length=200, blank=True, help_text="e.g. Monday to Friday, 8 a.m. to 4:30 p.m.")
+    hide_stale_programs = models.BooleanField(
+        "hide programs not checked for a long time",
+        default=False,
+        help_text="Off: families see such programs with a note to call first. On: they are left out of the "
+        "directory, its pages and the HSDS API until someone checks them.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -124,7 +130,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("hours"),
             ],
             heading="Contact details",
-        )
+        ),
+        MultiFieldPanel([FieldPanel("hide_stale_programs")], heading="Directory"),
     ]
 
     class Meta:

@@ -28,6 +28,14 @@ STAFF_DIRECTORY_PERMISSIONS = [
     for model in ("agency", "servicecategory", "language")
     for action in ("add", "change", "delete", "view")
 ]
+# Staff keep listings true: mark a program checked after a call, and handle families' reports.
+# resources' migration 0010 grants these.
+STAFF_LISTING_PERMISSIONS = [
+    "resources.add_listingcheck",
+    "resources.view_listingcheck",
+    "resources.view_problemreport",
+    "resources.change_problemreport",
+]
 # Staff run the cases: they see every request and move it along (never through raw edits).
 STAFF_REQUEST_PERMISSIONS = [
     "aid_requests.view_aidrequest",
@@ -115,6 +123,8 @@ def ensure_groups(apps):
             )
     if _has_model(apps, "resources", "Agency"):  # not yet while portal's own migration runs
         grant(apps, STAFF, STAFF_DIRECTORY_PERMISSIONS)
+    if _has_model(apps, "resources", "ProblemReport"):
+        grant(apps, STAFF, STAFF_LISTING_PERMISSIONS)
     if _has_model(apps, "aid_requests", "AidRequest"):
         grant(apps, STAFF, STAFF_REQUEST_PERMISSIONS)
     if _has_model(apps, "resources", "AgencyCapacity") and _has_model(apps, "aid_requests", "Offer"):

@@ -50,6 +50,13 @@ JOBS = (
         "holiday_drive.tasks.send_pickup_reminders",
         "Email families picking up tomorrow their place, time and check-in code.",
     ),
+    # Early on working days, so an agency finds the request to check its listings with the day's first email.
+    Job(
+        "listing_reminders",
+        "0 8 * * 1-5",
+        "resources.reminders.send_listing_reminders",
+        "Email agencies whose programs are due for their yearly check, and remind them at 12 months.",
+    ),
     # The quietest hour, outside 01:00-02:00, which the November change repeats (on the March day, which
     # skips 02:00-03:00, it runs at 03:00).
     Job(

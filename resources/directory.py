@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resources import freshness
 from resources.filters import DEFAULT_RADIUS_MILES, DirectoryFilterForm
 from resources.geo import bounding_box, distances_miles, zip_centroid
 from resources.models import Closure, Language, OpeningHours, ResourcePage, ServiceCategory
@@ -38,8 +39,9 @@ class SearchResult:
 
 
 class DirectorySearch:
-    def __init__(self, index_page, query, now=None):
+    def __init__(self, index_page, query, now=None, hide_stale=False):
         self.index_page = index_page
+        self.hide_stale = hide_stale  # leave out stale programs if staff chose so (resources/freshness.py)
         self.query = query
         self.now = timezone.localtime(now or timezone.now())
 
@@ -78,6 +80,8 @@ class DirectorySearch:
     def _filtered(self, filters):
         # A translated directory's programs are its own children, so each language lists only its own copies.
         programs = ResourcePage.objects.live().public().descendant_of(self.index_page)
+        if self.hide_stale:
+            programs = freshness.shown(programs)
         if filters["category"]:
             slugs = filters["category"]
             through = ResourcePage.categories.through.objects.filter(

@@ -8,8 +8,12 @@ import calendar
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Site
+
+from portal.models import SiteSettings
 
 
 def months_before(day, months):
@@ -46,3 +50,36 @@ def is_stale(last_verified, today=None):
 
 def is_due(last_verified, today=None):
     return last_verified is None or last_verified <= months_before(_today(today), settings.LISTING_REVIEW_DUE_MONTHS)
+
+
+SETTINGS_CACHE_KEY = "resources:listing-settings"
+
+
+def office_settings():
+    """The default site's {"hide_stale": bool, "email": str}, cached until staff save the site settings.
+
+    Read by every HSDS record and directory search, so it costs no query once cached.
+    """
+    settings_of_site = cache.get(SETTINGS_CACHE_KEY)
+    if settings_of_site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        office = SiteSettings.for_site(site) if site else None
+        settings_of_site = {
+            "hide_stale": bool(office and office.hide_stale_programs),
+            "email": office.email if office else "",
+        }
+        cache.set(SETTINGS_CACHE_KEY, settings_of_site, timeout=None)
+    return settings_of_site
+
+
+def forget_office_settings(**kwargs):
+    cache.delete(SETTINGS_CACHE_KEY)
+
+
+def shown(programs, today=None):
+    """`programs` without the stale ones when staff chose to hide them."""
+    return programs.exclude(stale(today)) if office_settings()["hide_stale"] else programs
+
+
+def is_hidden(program, today=None):
+    return office_settings()["hide_stale"] and is_stale(program.last_verified, today)

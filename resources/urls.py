@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resources import listing_views
+from resources import listing_views, problem_views
 
 app_name = "resources"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("partners/listings/", listing_views.index, name="listings"),
     path("partners/listings/<int:program_id>/", listing_views.change, name="listing_change"),
     path("partners/listings/<int:program_id>/confirm/", listing_views.confirm, name="listing_confirm"),
+    # /listings/: families tell the office a program's details are wrong
+    path("listings/<int:program_id>/report/", problem_views.report, name="report_problem"),
 ]

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from portal import bounded
-from resources import admin_views
+from resources import admin_views, dashboard, listing_admin  # noqa: F401 (dashboard registers its panels)
 from resources.models import Agency, Language, ServiceCategory
 
 
@@ -84,9 +84,35 @@ def export_menu_item():
     )
 
 
+@hooks.register("register_directory_menu_item")
+def overdue_menu_item():
+    return PermissionMenuItem(
+        "Listings due for a check",
+        reverse("resources_overdue"),
+        icon_name="time",
+        order=800,
+        permissions=listing_admin.CHECKERS,
+    )
+
+
+@hooks.register("register_directory_menu_item")
+def reports_menu_item():
+    return PermissionMenuItem(
+        "Reports from families",
+        reverse("resources_reports"),
+        icon_name="warning",
+        order=810,
+        permissions=listing_admin.REPORT_HANDLERS,
+    )
+
+
 @hooks.register("register_admin_urls")
 def directory_admin_urls():
     return [
+        path("directory/overdue/", listing_admin.overdue, name="resources_overdue"),
+        path("directory/overdue/<int:program_id>/checked/", listing_admin.mark_checked, name="resources_mark_checked"),
+        path("directory/reports/", listing_admin.reports, name="resources_reports"),
+        path("directory/reports/<int:report_id>/resolve/", listing_admin.resolve, name="resources_resolve_report"),
         path("directory/import/", admin_views.upload, name="resources_import"),
         path("directory/import/preview/", admin_views.preview, name="resources_import_preview"),
         path("directory/export/", admin_views.export, name="resources_export"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
+from resources import freshness
 from resources.hsds.tables import EXPORTED, WEEKDAYS, record
 from resources.models import Agency, ResourcePage, ServiceCategory
 
@@ -26,6 +27,7 @@ OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/
 PROFILE_URL = "https://docs.openreferral.org/en/latest/hsds/"
 TAXONOMY_ID = uuid.uuid5(uuid.NAMESPACE_URL, "urn:connection-center:taxonomy:categories")
 TAXONOMY_NAME = "Connection Center categories"
+STALE_ALERT = "These details may be out of date: call first."
 STATUSES = {ResourcePage.Status.ACTIVE: "active", ResourcePage.Status.TEMPORARILY_CLOSED: "temporarily closed"}
 
 
@@ -40,7 +42,7 @@ def derived_id(owner_id, *parts):
 
 def live_programs():
     """Live, public programs in the default language: a translation is the same service, exported once."""
-    return ResourcePage.objects.live().public().filter(locale=Locale.get_default())
+    return freshness.shown(ResourcePage.objects.live().public().filter(locale=Locale.get_default()))
 
 
 def published_programs():
@@ -187,6 +189,7 @@ def service(program):
         fees_description=program.fees,
         eligibility_description=program.eligibility,
         assured_date=program.last_verified.isoformat() if program.last_verified else None,
+        assurer_email=freshness.office_settings()["email"] or None,
         alert=_alert(program),
         last_modified=_timestamp(last_modified(program)),
     )
@@ -227,14 +230,18 @@ def _timestamp(moment):
 
 
 def _alert(program):
-    """Closures that have not ended yet, in one line for HSDS `alert`."""
+    """Closures that have not ended yet, and a stale program's warning, in one line for HSDS `alert`."""
     today = timezone.localdate()
     closures = sorted((closure for closure in program.closures.all() if closure.ends_on >= today), key=_starts_on)
+    stale = [STALE_ALERT] if freshness.is_stale(program.last_verified, today) else []
     return " ".join(
-        f"Closed {_day(closure.starts_on)}"
-        + (f" to {_day(closure.ends_on)}" if closure.ends_on != closure.starts_on else "")
-        + (f": {closure.reason}." if closure.reason else ".")
-        for closure in closures
+        stale
+        + [
+            f"Closed {_day(closure.starts_on)}"
+            + (f" to {_day(closure.ends_on)}" if closure.ends_on != closure.starts_on else "")
+            + (f": {closure.reason}." if closure.reason else ".")
+            for closure in closures
+        ]
     )
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -37,7 +38,7 @@ class ResourceIndexPage(Page):
         from resources.directory import DirectorySearch
 
         context = super().get_context(request, *args, **kwargs)
-        context["search"] = DirectorySearch(self, request.GET).run()
+        context["search"] = DirectorySearch(self, request.GET, hide_stale=True).run()
         return context
 
 
@@ -128,10 +129,27 @@ class ResourcePage(Place, Page):
     class Meta:
         verbose_name = "program"
 
+    def serve(self, request, *args, **kwargs):
+        from resources.freshness import is_hidden
+
+        if is_hidden(self):  # staff chose to hide programs nobody has checked for too long
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    @property
+    def is_stale(self):
+        """Not checked for LISTING_STALE_MONTHS: families are told to call first."""
+        from resources.freshness import is_stale
+
+        return is_stale(self.last_verified)
+
     def get_context(self, request, *args, **kwargs):
+        from resources.problem_forms import ProblemReportForm
+
         context = super().get_context(request, *args, **kwargs)
         now = timezone.localtime()
         context.update(
+            blank_report_form=ProblemReportForm(auto_id="report_%s"),
             open_now=self.is_open_at(now),
             week=self.week(),
             today_index=now.weekday(),
