@@ -15,8 +15,8 @@ NOTE = "These details may be out of date: call first."
 @pytest.fixture
 def programs(directory):
     today = timezone.localdate()
-    stale = ResourcePageFactory(parent=directory, title="Old pantry", last_verified=today - datetime.timedelta(days=500))
-    fresh = ResourcePageFactory(parent=directory, title="New pantry", last_verified=today - datetime.timedelta(days=30))
+    stale = ResourcePageFactory(parent=directory, title="Old pantry", last_verified=today - datetime.timedelta(500))
+    fresh = ResourcePageFactory(parent=directory, title="New pantry", last_verified=today - datetime.timedelta(30))
     return stale, fresh
 
 
