@@ -6,13 +6,15 @@ select one page of ids, then one query and its prefetches load what that page sh
 """
 
 import datetime
+import json
 import math
 import uuid
 from collections import defaultdict
 from functools import wraps
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -23,6 +25,8 @@ from resources.geo import bounding_box, haversine_miles, normalize_zip, zip_cent
 from resources.hsds import nested, records
 from resources.models import ResourcePage, ServiceCategory
 
+FORMATS = ("json", "ndjson")
+NDJSON_CHUNK = 100  # records loaded per batch of queries while streaming
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
 METERS_PER_MILE = 1609.344
@@ -80,7 +84,7 @@ def taxonomies(request):
 
 @api_view
 def taxonomy(request, id):
-    if _uuid(id, "id") != str(records.TAXONOMY_ID):
+    if _path_id(id) != str(records.TAXONOMY_ID):
         raise NotFound("There is no taxonomy with this id.")
     return JsonResponse(records.taxonomy())
 
@@ -104,7 +108,7 @@ def taxonomy_terms(request):
 
 @api_view
 def taxonomy_term(request, id):
-    category = ServiceCategory.objects.select_related("parent").filter(hsds_id=_uuid(id, "id")).first()
+    category = ServiceCategory.objects.select_related("parent").filter(hsds_id=_path_id(id)).first()
     if category is None:
         raise NotFound("There is no taxonomy term with this id.")
     return JsonResponse(records.full_taxonomy_term(category))
@@ -140,7 +144,7 @@ def _describe_organizations(agencies, full, full_service):
 @api_view
 def organization(request, id):
     """An organization with its services: their one-to-one fields, or everything with full_service=true."""
-    agency = records.published_agencies().filter(hsds_id=_uuid(id, "id")).first()
+    agency = records.published_agencies().filter(hsds_id=_path_id(id)).first()
     if agency is None:
         raise NotFound("There is no published organization with this id.")
     programs = records.published_programs().filter(agency=agency)
@@ -165,7 +169,7 @@ def _describe_service(program, full):
 
 @api_view
 def service(request, id):
-    return JsonResponse(nested.full_service(_published_program(hsds_id=_uuid(id, "id"))))
+    return JsonResponse(nested.full_service(_published_program(hsds_id=_path_id(id))))
 
 
 @api_view
@@ -180,7 +184,7 @@ def services_at_locations(request):
 @api_view
 def service_at_location(request, id):
     """A service at its location; a program has one, whose id derives from the program's (one query for all ids)."""
-    wanted = uuid.UUID(_uuid(id, "id"))
+    wanted = uuid.UUID(_path_id(id))
     for pk, hsds_id in records.live_programs().values_list("pk", "hsds_id"):
         if records.derived_id(hsds_id, "service_at_location") == wanted:
             return JsonResponse(nested.full_service_at_location(_published_program(pk=pk)))
@@ -285,7 +289,12 @@ def _serving(programs, zip_code, origin, within_miles):
 
 
 def _paged(request, source, describe):
-    """One page of `source` (a queryset, search results or a list) as HSDS pages it; `describe` makes its records."""
+    """One page of `source` (a queryset, search results or a list) as HSDS pages it; `describe` makes its records.
+
+    With `format=ndjson`, every record instead, one JSON document a line, streamed without pages.
+    """
+    if _read_format(request.GET) == "ndjson":
+        return StreamingHttpResponse(_ndjson(source, describe), content_type="application/x-ndjson")
     page_number = _whole_number(request.GET, "page", 1, minimum=1)
     per_page = _whole_number(request.GET, "per_page", DEFAULT_PER_PAGE, minimum=1, maximum=MAX_PER_PAGE)
     total = len(source) if isinstance(source, list) else source.count()
@@ -304,6 +313,14 @@ def _paged(request, source, describe):
             "contents": contents,
         }
     )
+
+
+def _ndjson(source, describe):
+    """Each record of `source` as a line; a constant number of queries per NDJSON_CHUNK records."""
+    total = len(source) if isinstance(source, list) else source.count()
+    for start in range(0, total, NDJSON_CHUNK):
+        for item in describe(list(source[start : start + NDJSON_CHUNK])):
+            yield json.dumps(item, cls=DjangoJSONEncoder) + "\n"
 
 
 def _whole_number(query, name, default, *, minimum, maximum=None):
@@ -341,6 +358,14 @@ def _uuid(value, name):
         raise BadParameter(f"{name} must be a UUID, like 3fa85f64-5717-4562-b3fc-2c963f66afa6.") from None
 
 
+def _path_id(value):
+    """An id in the path: ours are UUIDs, so anything else is an id we do not publish (404, as any unknown id)."""
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise NotFound("There is nothing with this id.") from None
+
+
 def _uuid_parameter(query, name):
     raw = query.get(name, "").strip()
     return _uuid(raw, name) if raw else None
@@ -367,5 +392,8 @@ def _moment(query, name):
 
 
 def _read_format(query):
-    if query.get("format", "json").strip().lower() != "json":
-        raise BadParameter("format: only json is available.")
+    """JSON unless `format=ndjson`; missing or empty means the default, as the OpenAPI file says."""
+    value = query.get("format", "").strip().lower() or "json"
+    if value not in FORMATS:
+        raise BadParameter("format must be json or ndjson.")
+    return value

@@ -105,11 +105,11 @@ def test_a_draft_program_is_not_found(client, directory):
         "services?page=99999999999999999999", "services?page=%C2%B2", "services?per_page=1e2",
         "services?modified_after=notadate", "services?modified_after=2026-13-45",
         "services?modified_after=0001-01-01T00:00:00%2B14:00", "services?taxonomy_term_id=food",
-        "services?organization_id=1", "services?full=maybe", "services?format=ndjson", "services/not-a-uuid",
+        "services?organization_id=1", "services?full=maybe", "services?format=xml",
         "service_at_locations?postcode=ABC", "service_at_locations?proximity=1000",
         "service_at_locations?postcode=21044&proximity=far", "service_at_locations?postcode=21044&proximity=-5",
-        "service_at_locations?postcode=00000&proximity=500", "organizations/12", "taxonomy_terms?top_only=yes",
-        "taxonomy_terms?parent_id=x", "taxonomies/abc",
+        "service_at_locations?postcode=00000&proximity=500", "taxonomy_terms?top_only=yes",
+        "taxonomy_terms?parent_id=x",
     ],
 )  # fmt: skip
 def test_a_bad_parameter_gets_a_400_with_a_json_error(client, path):
@@ -119,6 +119,17 @@ def test_a_bad_parameter_gets_a_400_with_a_json_error(client, path):
 def test_an_unknown_id_gets_a_404(client, db):
     for path in ["services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms"]:
         assert get(client, f"{path}/3fa85f64-5717-4562-b3fc-2c963f66afa6", status=404)["status"] == 404
+
+
+@pytest.mark.parametrize("id", ["not-a-uuid", "12", "%C2%B2", "3fa85f64"])
+def test_an_id_of_any_other_shape_gets_a_404_too(client, db, id):
+    for path in ["services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms"]:
+        assert get(client, f"{path}/{id}", status=404)["error"]
+
+
+def test_a_missing_or_empty_format_answers_json(client, db):
+    assert get(client, "services?format=")["contents"] == []
+    assert get(client, "services?format=JSON")["contents"] == []
 
 
 def test_it_is_read_only(client, db):
