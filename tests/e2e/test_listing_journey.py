@@ -44,9 +44,15 @@ def test_an_agency_proposes_new_hours_staff_approve_and_families_see_them(page, 
 
     staff = signed_in_page(browser, live_server, "staff@example.org")
     staff.goto("/admin/")
-    staff.get_by_role("button", name="Approve").first.click()
-    staff.get_by_role("dialog").get_by_role("button", name="Approve").click()
-    expect(staff.get_by_text("has been approved")).to_be_visible()
+    review = staff.locator("#awaiting-review-content")
+    review.get_by_role("button", name="Actions").first.click()
+    review.get_by_role("link", name="Compare with live version").click()
+    expect(staff.locator("main")).to_contain_text("Saturday")  # the side-by-side comparison shows the new row
+    staff.go_back()
+    review.get_by_role("button", name="Actions").first.click()
+    with staff.expect_navigation():
+        review.get_by_role("button", name="Approve", exact=True).click()
+    expect(staff.locator("#awaiting-review-content")).to_have_count(0)
 
     public.goto(program.url)
     expect(public.get_by_text("9:15")).to_be_visible()
