@@ -113,6 +113,9 @@ class SiteSettings(BaseSiteSetting):
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True, help_text="Street address, one line per line.")
     hours = models.CharField(max_length=200, blank=True, help_text="e.g. Monday to Friday, 8 a.m. to 4:30 p.m.")
+    hours_es = models.CharField(
+        "hours in Spanish", max_length=200, blank=True, help_text="e.g. De lunes a viernes, de 8 a. m. a 4:30 p. m."
+    )
     hide_stale_programs = models.BooleanField(
         "hide programs not checked for a long time",
         default=False,
@@ -128,6 +131,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("address"),
                 FieldPanel("hours"),
+                FieldPanel("hours_es"),
             ],
             heading="Contact details",
         ),
@@ -136,6 +140,11 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @property
+    def office_hours(self):
+        """The hours in the visitor's language; English where no Spanish was given."""
+        return self.hours_es if self.hours_es and translation.get_language() == "es" else self.hours
 
 
 class AlertQuerySet(models.QuerySet):

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -18,10 +18,12 @@ from django.views.decorators.http import require_POST
 
 from portal.emails import send_email
 from resources import freshness, listings
-from resources.models import ListingCheck, ProblemReport, ResourcePage
+from resources.models import Agency, ListingCheck, ProblemReport, ResourcePage
 from resources.reminders import contacts_by_language
 
 CHECKERS = ["resources.add_listingcheck"]
+TRANSLATORS = ["resources.change_agency"]
+SPANISH = "es"
 REPORT_HANDLERS = ["resources.change_problemreport"]
 PER_PAGE = 50
 
@@ -115,3 +117,34 @@ def forward(report):
             )
         sent += len(recipients)
     return sent
+
+
+def programs_without_spanish():
+    """Live programs (default language) that have no Spanish page yet."""
+    spanish = ResourcePage.objects.filter(locale__language_code=SPANISH).values("translation_key")
+    return (
+        ResourcePage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .exclude(translation_key__in=spanish)
+        .select_related("agency")
+        .order_by("title", "pk")
+    )
+
+
+def agencies_without_spanish():
+    """Agencies whose description or accessibility notes families would read in English on Spanish pages."""
+    return Agency.objects.filter(
+        Q(~Q(description=""), description_es="") | Q(~Q(accessibility=""), accessibility_es="")
+    ).order_by("name", "pk")
+
+
+def missing_spanish(request):
+    """Listings families would read in English on Spanish pages: two queries."""
+    _require(request.user, TRANSLATORS)
+    context = {
+        "page_title": "Listings without Spanish",
+        "header_icon": "globe",
+        "programs": list(programs_without_spanish()[: PER_PAGE * 4]),
+        "agencies": list(agencies_without_spanish()[: PER_PAGE * 4]),
+    }
+    return TemplateResponse(request, "resources/admin/missing_spanish.html", context)

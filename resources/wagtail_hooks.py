@@ -106,9 +106,21 @@ def reports_menu_item():
     )
 
 
+@hooks.register("register_directory_menu_item")
+def missing_spanish_menu_item():
+    return PermissionMenuItem(
+        "Listings without Spanish",
+        reverse("resources_missing_spanish"),
+        icon_name="globe",
+        order=820,
+        permissions=listing_admin.TRANSLATORS,
+    )
+
+
 @hooks.register("register_admin_urls")
 def directory_admin_urls():
     return [
+        path("directory/without-spanish/", listing_admin.missing_spanish, name="resources_missing_spanish"),
         path("directory/overdue/", listing_admin.overdue, name="resources_overdue"),
         path("directory/overdue/<int:program_id>/checked/", listing_admin.mark_checked, name="resources_mark_checked"),
         path("directory/reports/", listing_admin.reports, name="resources_reports"),

@@ -27,6 +27,11 @@ class Language(models.Model):
         return self.name
 
 
+def in_language(english, spanish):
+    """The Spanish text on Spanish pages when there is one, else the English: the one rule for translated fields."""
+    return spanish if spanish and get_language() == "es" else english
+
+
 class ServiceCategoryQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -72,11 +77,11 @@ class ServiceCategory(index.Indexed, models.Model):
     @property
     def label(self):
         """The name in the visitor's language (Spanish when staff gave one), for every family-facing page."""
-        return self.name_es if self.name_es and get_language() == "es" else self.name
+        return in_language(self.name, self.name_es)
 
     @property
     def summary(self):
-        return self.description_es if self.description_es and get_language() == "es" else self.description
+        return in_language(self.description, self.description_es)
 
     def clean(self):
         if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):
@@ -97,11 +102,13 @@ class Agency(index.Indexed, ClusterableModel, Place):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
     description = models.TextField(blank=True)
+    description_es = models.TextField("description in Spanish", blank=True)
     website = models.URLField(blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     languages = models.ManyToManyField(Language, blank=True, related_name="agencies")
     accessibility = models.TextField("accessibility notes", blank=True, help_text="Ramps, elevators, parking, ...")
+    accessibility_es = models.TextField("accessibility notes in Spanish", blank=True)
     is_active = models.BooleanField("active", default=True)
     is_partner = models.BooleanField(
         "partner agency", default=False, help_text="Takes requests from families that the office matches to it."
@@ -140,14 +147,14 @@ class Agency(index.Indexed, ClusterableModel, Place):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("description"), FieldPanel("description_es")]),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")], heading="Contact"),
         MultiFieldPanel(
             [FieldPanel("address_1"), FieldPanel("city"), FieldPanel("state"), FieldPanel("zip_code")],
             heading="Address",
         ),
         FieldPanel("languages"),
-        FieldPanel("accessibility"),
+        FieldRowPanel([FieldPanel("accessibility"), FieldPanel("accessibility_es")]),
         MultiFieldPanel([FieldPanel("is_active"), FieldPanel("is_partner")], heading="Status"),
         MultiFieldPanel(
             [
@@ -182,6 +189,21 @@ class Agency(index.Indexed, ClusterableModel, Place):
 
     def __str__(self):
         return self.name
+
+    # Family-facing text in the visitor's language, English where staff gave no Spanish (as categories do).
+    @property
+    def about(self):
+        return in_language(self.description, self.description_es)
+
+    @property
+    def accessibility_notes(self):
+        return in_language(self.accessibility, self.accessibility_es)
+
+    @property
+    def lacks_spanish(self):
+        return bool(self.description and not self.description_es) or bool(
+            self.accessibility and not self.accessibility_es
+        )
 
     def covers(self, zip_code):
         """Whether the agency takes requests from families living in `zip_code` (see resources/coverage.py)."""
