@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Site
 
 from portal.models import SiteSettings
 
@@ -58,17 +57,16 @@ SETTINGS_CACHE_KEY = "resources:listing-settings"
 def office_settings():
     """The default site's {"hide_stale": bool, "email": str}, cached until staff save the site settings.
 
-    Read by every HSDS record and directory search, so it costs no query once cached.
+    Read by every HSDS record and directory search, so it costs no query once cached (one query before).
     """
     settings_of_site = cache.get(SETTINGS_CACHE_KEY)
     if settings_of_site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-        office = SiteSettings.for_site(site) if site else None
-        settings_of_site = {
-            "hide_stale": bool(office and office.hide_stale_programs),
-            "email": office.email if office else "",
-        }
-        cache.set(SETTINGS_CACHE_KEY, settings_of_site, timeout=None)
+        row = (
+            SiteSettings.objects.filter(site__is_default_site=True).values("hide_stale_programs", "email").first() or {}
+        )
+        settings_of_site = {"hide_stale": bool(row.get("hide_stale_programs")), "email": row.get("email") or ""}
+        # Saving the settings clears the shared cache; a per-process cache (no REDIS_URL) catches up within this.
+        cache.set(SETTINGS_CACHE_KEY, settings_of_site, timeout=300)
     return settings_of_site
 
 
