@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.emails import send_email
-from resources import freshness, listings
-from resources.models import Agency, ListingCheck, ProblemReport, ResourcePage
+from resources import agency_changes, freshness, listings
+from resources.models import Agency, AgencyChange, ListingCheck, ProblemReport, ResourcePage
 from resources.reminders import contacts_by_language
 
 CHECKERS = ["resources.add_listingcheck"]
-TRANSLATORS = ["resources.change_agency"]
+AGENCY_EDITORS = ["resources.change_agency"]
 SPANISH = "es"
 REPORT_HANDLERS = ["resources.change_problemreport"]
 PER_PAGE = 50
@@ -140,7 +140,7 @@ def agencies_without_spanish():
 
 def missing_spanish(request):
     """Listings families would read in English on Spanish pages: two queries."""
-    _require(request.user, TRANSLATORS)
+    _require(request.user, AGENCY_EDITORS)
     context = {
         "page_title": "Listings without Spanish",
         "header_icon": "globe",
@@ -148,3 +148,31 @@ def missing_spanish(request):
         "agencies": list(agencies_without_spanish()[: PER_PAGE * 4]),
     }
     return TemplateResponse(request, "resources/admin/missing_spanish.html", context)
+
+
+def agency_change_list(request):
+    """Agencies' proposed details waiting, each field side by side (now, proposed); two queries."""
+    _require(request.user, AGENCY_EDITORS)
+    waiting = AgencyChange.objects.filter(status=AgencyChange.Status.PENDING).select_related("agency", "proposed_by")
+    decided = AgencyChange.objects.exclude(status=AgencyChange.Status.PENDING).select_related("agency", "decided_by")
+    context = {
+        "page_title": "Agencies' proposed changes",
+        "header_icon": "group",
+        "waiting": [(change, agency_changes.side_by_side(change)) for change in waiting[:PER_PAGE]],
+        "decided": list(decided.order_by("-decided_at", "-id")[:20]),
+    }
+    return TemplateResponse(request, "resources/admin/agency_changes.html", context)
+
+
+@require_POST
+def decide_agency_change(request, change_id):
+    _require(request.user, AGENCY_EDITORS)
+    approve = request.POST.get("decision") == "approve"
+    comment = request.POST.get("comment", "").strip()[:500]
+    if not approve and not comment:
+        messages.error(request, "Say what the agency should change when you send a change back.")
+    elif agency_changes.decide(change_id, request.user, approve, comment):
+        messages.success(request, "Change approved and applied." if approve else "Change sent back to the agency.")
+    else:
+        messages.error(request, "This change was already decided.")
+    return redirect("resources_agency_changes")

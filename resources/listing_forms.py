@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from resources.models import OpeningHours, ResourcePage
+from resources.agency_changes import PROPOSED_AGENCY_FIELDS
+from resources.models import Agency, OpeningHours, ResourcePage
 
 # What an agency may change; everything else (title, place in the directory, categories) is the office's.
 PROPOSED_FIELDS = [
@@ -124,3 +125,27 @@ def hours_initial(program):
 
 def proposed_hours(formset):
     return [opening for form in formset.forms if (opening := form.opening()) is not None]
+
+
+class AgencyChangeForm(forms.ModelForm):
+    """The agency's own details as it proposes them; nothing is saved here (see resources/agency_changes.py)."""
+
+    class Meta:
+        model = Agency
+        fields = PROPOSED_AGENCY_FIELDS
+        labels = {
+            "description": _("About your agency"),
+            "description_es": _("About your agency, in Spanish"),
+            "phone": _("Phone"),
+            "email": _("Email"),
+            "website": _("Website"),
+            "address_1": _("Street address"),
+            "city": _("City"),
+            "zip_code": _("ZIP code"),
+            "accessibility": _("Accessibility notes"),
+            "accessibility_es": _("Accessibility notes, in Spanish"),
+        }
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in PROPOSED_AGENCY_FIELDS if "description" in name}
+
+    def _post_clean(self):
+        pass  # validated when staff approve and the change is applied

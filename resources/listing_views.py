@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from resources import freshness, listings
-from resources.listing_forms import HoursFormSet, ProgramChangeForm, hours_initial, proposed_hours
-from resources.models import ListingCheck
+from resources import agency_changes, freshness, listings
+from resources.listing_forms import AgencyChangeForm, HoursFormSet, ProgramChangeForm, hours_initial, proposed_hours
+from resources.models import Agency, AgencyChange, ListingCheck
 
 
 def member_required(view):
@@ -49,7 +49,8 @@ def index(request):
         }
         for program in programs
     ]
-    return render(request, "resources/listings/index.html", {"rows": rows})
+    agencies = list(Agency.objects.filter(pk__in=request.agency_ids).order_by("name"))
+    return render(request, "resources/listings/index.html", {"rows": rows, "agencies": agencies})
 
 
 @member_required
@@ -84,3 +85,20 @@ def confirm(request, program_id):
     listings.confirm(program, request.user, ListingCheck.Kind.AGENCY_CONFIRMED)
     messages.success(request, _("Thank you. “%(program)s” is marked as checked today.") % {"program": program.title})
     return redirect("resources:listings")
+
+
+@member_required
+def agency(request, slug):
+    """Propose new details for the user's own agency; staff approve them before families see them."""
+    agency = Agency.objects.filter(slug=slug, pk__in=request.agency_ids).first()
+    if agency is None:
+        raise Http404
+    last = AgencyChange.objects.filter(agency=agency).order_by("-proposed_at", "-id").first()
+    initial = last.changes if last and last.status == AgencyChange.Status.PENDING else {}
+    form = AgencyChangeForm(request.POST if request.method == "POST" else None, instance=agency, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        agency_changes.propose(agency, request.user, form.cleaned_data)
+        messages.success(request, _("Thank you. The office will check your changes; families see them once approved."))
+        return redirect("resources:listings")
+    context = {"agency": agency, "last": last, "form": form, "forms": [form], "has_errors": bool(form.errors)}
+    return render(request, "resources/listings/agency.html", context)

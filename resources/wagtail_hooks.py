@@ -113,13 +113,30 @@ def missing_spanish_menu_item():
         reverse("resources_missing_spanish"),
         icon_name="globe",
         order=820,
-        permissions=listing_admin.TRANSLATORS,
+        permissions=listing_admin.AGENCY_EDITORS,
+    )
+
+
+@hooks.register("register_directory_menu_item")
+def agency_changes_menu_item():
+    return PermissionMenuItem(
+        "Agencies' proposed changes",
+        reverse("resources_agency_changes"),
+        icon_name="group",
+        order=805,
+        permissions=listing_admin.AGENCY_EDITORS,
     )
 
 
 @hooks.register("register_admin_urls")
 def directory_admin_urls():
     return [
+        path("directory/agency-changes/", listing_admin.agency_change_list, name="resources_agency_changes"),
+        path(
+            "directory/agency-changes/<int:change_id>/decide/",
+            listing_admin.decide_agency_change,
+            name="resources_decide_agency_change",
+        ),
         path("directory/without-spanish/", listing_admin.missing_spanish, name="resources_missing_spanish"),
         path("directory/overdue/", listing_admin.overdue, name="resources_overdue"),
         path("directory/overdue/<int:program_id>/checked/", listing_admin.mark_checked, name="resources_mark_checked"),

@@ -1,11 +1,12 @@
 from resources.models.agencies import Agency, Language, ServiceCategory
-from resources.models.listings import ListingCheck, ListingReminder, ProblemReport
+from resources.models.listings import AgencyChange, ListingCheck, ListingReminder, ProblemReport
 from resources.models.pages import Closure, OpeningHours, ResourceIndexPage, ResourcePage
 from resources.models.partners import AgencyCapacity, AgencyMembership
 
 __all__ = [
     "Agency",
     "AgencyCapacity",
+    "AgencyChange",
     "AgencyMembership",
     "Closure",
     "Language",

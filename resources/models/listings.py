@@ -90,3 +90,34 @@ class ProblemReport(models.Model):
     @property
     def is_resolved(self):
         return self.resolved_at is not None
+
+
+class AgencyChange(models.Model):
+    """An agency's proposed new details for itself, applied only when staff approve; the decision is kept."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the office"
+        APPROVED = "approved", "Approved"
+        SENT_BACK = "sent_back", "Sent back"
+
+    agency = models.ForeignKey("resources.Agency", on_delete=models.CASCADE, related_name="proposed_changes")
+    changes = models.JSONField(help_text="Field name to proposed value, only the fields that differ.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency"], condition=models.Q(status="pending"), name="one_pending_change_per_agency"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.agency}: {self.get_status_display()}"
