@@ -46,7 +46,9 @@ def content_changed(**kwargs):
     request cached in between, from the rows before the commit, is never read.
     """
     _bump()
-    transaction.on_commit(_bump)
+    connection = transaction.get_connection()
+    if not any(callback is _bump for _savepoints, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(_bump)  # once per transaction: an import publishes thousands of pages
 
 
 def _bump():
