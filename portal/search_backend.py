@@ -69,10 +69,12 @@ def ranked_pks(queryset, text):
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
         .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
-        .order_by("score")
-        .values_list("index_entry__object_id", flat=True)
+        .values_list("index_entry__object_id", "score")
     )
-    ranked = [int(pk) for pk in ranked]
+    # Best first, ties newest first: Wagtail's own order (score, then -pk), the pk read as the number it is.
+    ranked = [
+        pk for pk, _score in sorted(((int(pk), score) for pk, score in ranked), key=lambda row: (row[1], -row[0]))
+    ]
     allowed = set()
     for start in range(0, len(ranked), PKS_PER_QUERY):
         allowed.update(queryset.filter(pk__in=ranked[start : start + PKS_PER_QUERY]).values_list("pk", flat=True))
