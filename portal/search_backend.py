@@ -8,13 +8,12 @@ FTS5 or PostgreSQL as syntax. Settings name it in WAGTAILSEARCH_BACKENDS.
 from functools import cache
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet
+from django.db.models.functions import Cast
 from wagtail.search.backends import database
 from wagtail.search.query import MATCH_ALL, PlainText
 
 from portal.search_terms import search_words
-
-PKS_PER_QUERY = 900  # under SQLite's oldest limit on a statement's parameters (999)
 
 
 class WordsOnly:
@@ -51,7 +50,7 @@ def ranked_pks(queryset, text):
 
     On SQLite this reads the FTS5 index in one query that computes bm25 once per match; Wagtail's own ranked
     search adds a correlated bm25 subquery for every candidate row instead (450 ms p95 on 10,000 programs,
-    about 20 ms this way). A second query keeps the matches `queryset` allows, by primary key. Elsewhere the
+    about 20 ms this way). A second query keeps the matches `queryset` allows. Elsewhere the
     backend's own search ranks (PostgreSQL's full text is indexed already).
     """
     words = search_words(text)
@@ -65,17 +64,14 @@ def ranked_pks(queryset, text):
 
     compiler = SQLiteSearchQueryCompiler(queryset, PlainText(words))
     match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query)))
-    ranked = list(
+    matches = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
-        .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
-        .values_list("index_entry__object_id", "score")
+        .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
     )
-    # Best first, ties newest first: Wagtail's own order (score, then -pk), the pk read as the number it is.
-    ranked = [
-        pk for pk, _score in sorted(((int(pk), score) for pk, score in ranked), key=lambda row: (row[1], -row[0]))
-    ]
-    allowed = set()
-    for start in range(0, len(ranked), PKS_PER_QUERY):
-        allowed.update(queryset.filter(pk__in=ranked[start : start + PKS_PER_QUERY]).values_list("pk", flat=True))
-    return [pk for pk in ranked if pk in allowed]
+    ranked = matches.annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
+    ranked = ranked.values_list("object_pk", "score")
+    # Which matches the filters allow: the index's ids as a subquery, not thousands of parameters.
+    allowed = set(queryset.filter(pk__in=matches.values("object_pk")).values_list("pk", flat=True))
+    # Best first, ties newest first: Wagtail's own order (score, then -pk).
+    return [pk for pk, _score in sorted(ranked, key=lambda row: (row[1], -row[0])) if pk in allowed]
