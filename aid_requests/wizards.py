@@ -19,16 +19,26 @@ class FamilyWizard(SessionWizardView):
 
     children_step = "children"
     start_url = done_url = done_session_key = None
+    storage_name = "aid_requests.wizard_storage.LazySessionStorage"  # no session until a step is sent
 
     def get(self, request, *args, **kwargs):
-        """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over."""
-        if request.GET.get("restart") or self.storage.current_step not in self.get_form_list():
-            self.storage.reset()
-            self.storage.current_step = self.steps.first
-            self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
+        """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over.
+
+        A first visit shows the first step and saves nothing: the wizard starts when that step is sent.
+        """
+        restart = request.GET.get("restart")
+        if restart or (self.storage.is_stored and self.storage.current_step not in self.get_form_list()):
+            self._start()
         return self._current_step_again()
 
+    def _start(self):
+        self.storage.reset()
+        self.storage.current_step = self.steps.first
+        self.storage.extra_data = {"submission_key": str(uuid.uuid4())}
+
     def post(self, *args, **kwargs):
+        if not self.storage.is_stored and self._posted_step() == self.steps.first:
+            self._start()  # the first step, shown without a session, is sent
         if self.storage.current_step not in self.get_form_list():  # a second click on the last button after done()
             return redirect(self.done_url if self.done_session_key in self.request.session else self.start_url)
         if self._tampered():

@@ -1,4 +1,4 @@
-"""`python -m bench`: migrate, seed 10,000 programs (once), time the directory, import and matching, write results.json.
+"""`python -m bench`: migrate, seed 10,000 programs (once), time the directory, import, HTTP pages and matching.
 
 The database is bench/bench.sqlite3, or the one DATABASE_URL names. A second run reuses
 the seeded directory; `--fresh` empties the database and seeds it again. Matching seeds
@@ -26,6 +26,7 @@ def main():
     parser.add_argument("--skip-directory", action="store_true", help="time only matching: no directory nor import")
     parser.add_argument("--skip-matching", action="store_true", help="time only the directory and the import")
     parser.add_argument("--skip-holiday-rush", action="store_true", help="no opening rush (bench/holiday_rush.py)")
+    parser.add_argument("--skip-http", action="store_true", help="no HTTP figures (bench/http_pages.py)")
     arguments = parser.parse_args()
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"  # never the development or test database
@@ -50,6 +51,11 @@ def main():
         call_command("flush", interactive=False, verbosity=0)
     if not arguments.skip_directory:
         figures.update(_directory_figures(arguments))
+    if not arguments.skip_http and not arguments.skip_directory:
+        # gunicorn on the seeded directory: the anonymous pages' requests/s beside a bare view's.
+        from bench import http_pages
+
+        figures.update(http_pages.measure())
     if not arguments.skip_matching:
         figures.update(matching.measure(2027))
     if not arguments.skip_holiday_rush:

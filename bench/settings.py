@@ -26,3 +26,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo requ
 # its address must be an allowed host, and its clients must get back the cookies they were given.
 ALLOWED_HOSTS += ["127.0.0.1"]  # noqa: F405
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
+
+ROOT_URLCONF = "bench.urls"  # the site's URLs and a bare view for the HTTP figures (bench/http_pages.py)

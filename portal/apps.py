@@ -9,6 +9,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from portal import page_cache
+
+        page_cache.connect()
         if settings.EMAIL_BACKEND == "django.core.mail.backends.dummy.EmailBackend":
             # Production without EMAIL_HOST or EMAIL_FILE_PATH (see portal/settings.py): say so in every process.
             logging.getLogger("portal").warning(

@@ -6,7 +6,7 @@ from portal.models import Alert
 
 def alerts(request):
     """The notices to show now; queried only when a template reads them."""
-    return {"current_alerts": SimpleLazyObject(lambda: list(Alert.objects.current()))}
+    return {"current_alerts": SimpleLazyObject(Alert.objects.shown_now)}
 
 
 def partner_portal(request):

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import BodyBlock, CallToActionBlock
 
 
@@ -69,6 +70,8 @@ def remember_language_at_sign_in(sender, request, user, **kwargs):
 
 
 class HomePage(Page):
+    cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
+
     intro = RichTextField(
         features=["bold", "italic", "link"], help_text="Two or three sentences: who this site is for."
     )
@@ -91,6 +94,8 @@ class HomePage(Page):
 
 
 class StandardPage(Page):
+    cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
+
     intro = models.TextField(blank=True, max_length=400, help_text="One short paragraph shown under the title.")
     body = StreamField(BodyBlock(), blank=True)
 
@@ -146,6 +151,13 @@ class SiteSettings(BaseSiteSetting):
         """The hours in the visitor's language; English where no Spanish was given."""
         return self.hours_es if self.hours_es and translation.get_language() == "es" else self.hours
 
+    @classmethod
+    def for_site(cls, site):
+        """Read by every page's footer: kept in the cache until staff change something (portal.page_cache)."""
+        if site is None:
+            return super().for_site(site)
+        return page_cache.reference(f"site-settings-{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
+
 
 class AlertQuerySet(models.QuerySet):
     def current(self, now=None):
@@ -153,6 +165,16 @@ class AlertQuerySet(models.QuerySet):
         return self.filter(
             Q(starts_at__isnull=True) | Q(starts_at__lte=now), Q(ends_at__isnull=True) | Q(ends_at__gt=now)
         )
+
+    def shown_now(self):
+        """The current notices, in order, from a cached list of those not yet ended (every page shows them)."""
+        now = timezone.now()
+        unended = page_cache.reference("alerts-not-ended", lambda: list(self.exclude(ends_at__lte=now)))
+        return [
+            alert
+            for alert in unended
+            if (alert.starts_at is None or alert.starts_at <= now) and (alert.ends_at is None or alert.ends_at > now)
+        ]
 
 
 class Alert(models.Model):

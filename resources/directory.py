@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.page_cache import reference
+from portal.search_backend import ranked_pks
 from resources import freshness
 from resources.filters import DEFAULT_RADIUS_MILES, DirectoryFilterForm
 from resources.geo import bounding_box, distances_miles, zip_centroid
@@ -46,10 +48,12 @@ class DirectorySearch:
         self.now = timezone.localtime(now or timezone.now())
 
     def run(self):
-        categories = list(ServiceCategory.objects.select_related("parent"))
-        form = DirectoryFilterForm(
-            self.query, categories=categories, languages=Language.objects.filter(programs__isnull=False).distinct()
+        # Both lists change only when staff edit the directory: read from the cache (see portal.page_cache).
+        categories = reference("directory-categories", lambda: list(ServiceCategory.objects.select_related("parent")))
+        languages = reference(
+            "directory-languages", lambda: list(Language.objects.filter(programs__isnull=False).distinct())
         )
+        form = DirectoryFilterForm(self.query, categories=categories, languages=languages)
         filters = form.filters()
         notices = self._notices(form)
 
@@ -65,11 +69,10 @@ class DirectorySearch:
             # Near a ZIP: by distance. Words only narrow the set, so relevance is not computed.
             matching = distances.keys()
             if filters["q"]:
-                found = programs.only("pk").search(filters["q"], order_by_relevance=False)
-                matching = {program.pk for program in found} & distances.keys()
+                matching = set(ranked_pks(programs, filters["q"])) & distances.keys()
             source = sorted(matching, key=lambda pk: (distances[pk], pk))
         elif filters["q"]:
-            source = programs.only("pk").search(filters["q"])  # ordered by relevance
+            source = ranked_pks(programs, filters["q"])
         else:
             source = programs.order_by("title", "pk").values_list("pk", flat=True)
         page = Paginator(source, PER_PAGE).get_page(self.query.get("page"))

@@ -8,10 +8,10 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
+from portal import page_cache
 from portal.models import SiteSettings
 
 
@@ -51,27 +51,19 @@ def is_due(last_verified, today=None):
     return last_verified is None or last_verified <= months_before(_today(today), settings.LISTING_REVIEW_DUE_MONTHS)
 
 
-SETTINGS_CACHE_KEY = "resources:listing-settings"
-
-
 def office_settings():
-    """The default site's {"hide_stale": bool, "email": str}, cached until staff save the site settings.
+    """The default site's {"hide_stale": bool, "email": str}, kept until staff change content (portal.page_cache).
 
     Read by every HSDS record and directory search, so it costs no query once cached (one query before).
     """
-    settings_of_site = cache.get(SETTINGS_CACHE_KEY)
-    if settings_of_site is None:
+
+    def build():
         row = (
             SiteSettings.objects.filter(site__is_default_site=True).values("hide_stale_programs", "email").first() or {}
         )
-        settings_of_site = {"hide_stale": bool(row.get("hide_stale_programs")), "email": row.get("email") or ""}
-        # Saving the settings clears the shared cache; a per-process cache (no REDIS_URL) catches up within this.
-        cache.set(SETTINGS_CACHE_KEY, settings_of_site, timeout=300)
-    return settings_of_site
+        return {"hide_stale": bool(row.get("hide_stale_programs")), "email": row.get("email") or ""}
 
-
-def forget_office_settings(**kwargs):
-    cache.delete(SETTINGS_CACHE_KEY)
+    return page_cache.reference("office-settings", build)
 
 
 def shown(programs, today=None):

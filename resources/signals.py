@@ -8,9 +8,7 @@ task per batch of rows instead.
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, workflow_approved
 
-from portal.models import SiteSettings
 from resources.bulk import is_geocoding_deferred, queue_in_batches
-from resources.freshness import forget_office_settings
 from resources.listings import WORKFLOW_NAME, confirm, keep_latest_check
 from resources.models import Agency, ListingCheck, ResourcePage
 from resources.tasks import geocode_agencies, geocode_programs
@@ -53,4 +51,3 @@ def connect():
     post_save.connect(program_saved, sender=ResourcePage, dispatch_uid="resources.geocode_program")
     page_published.connect(program_published, sender=ResourcePage, dispatch_uid="resources.keep_latest_check")
     workflow_approved.connect(change_approved, dispatch_uid="resources.listing_change_approved")
-    post_save.connect(forget_office_settings, sender=SiteSettings, dispatch_uid="resources.forget_office_settings")

@@ -4,6 +4,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.http import Http404
@@ -23,6 +24,8 @@ from resources.models.places import Place
 
 class ResourceIndexPage(Page):
     """The Connection Center: search programs by words, need, place and language."""
+
+    cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
 
     intro = models.TextField(blank=True, max_length=500)
 
@@ -44,6 +47,8 @@ class ResourceIndexPage(Page):
 
 class ResourcePage(Place, Page):
     """One program of one agency: everything a family needs to go there."""
+
+    cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Open")
@@ -143,10 +148,17 @@ class ResourcePage(Place, Page):
 
         return is_stale(self.last_verified)
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the search index reads of each program, in one query each, not one per program and relation."""
+        return super().get_indexed_objects().select_related("agency").prefetch_related("categories")
+
     def get_context(self, request, *args, **kwargs):
         from resources.problem_forms import ProblemReportForm
 
         context = super().get_context(request, *args, **kwargs)
+        # Read once each, whatever the template and the open-now rules ask of them.
+        prefetch_related_objects([self], "agency", "hours", "closures", "categories", "languages")
         now = timezone.localtime()
         context.update(
             blank_report_form=ProblemReportForm(auto_id="report_%s"),

@@ -1,0 +1,148 @@
+"""Public pages served from the cache, and the lists that change only when staff edit something.
+
+Everything cached here is filed under the content version, a number in the cache that moves on whenever
+staff publish, unpublish, move or delete a page, or save what public pages show (the directory's agencies,
+programs, categories and languages, site settings, notices). A change is therefore visible at the next
+request: the old entries are never read again and expire on their own. With more than one process the
+version must live in a shared cache (REDIS_URL); with the local memory cache each process keeps its own.
+
+A page is served from the cache only when it is the same for every anonymous visitor in a language: its
+page class says `cache_for_anonymous = True`, the request is a GET or HEAD without a query string, nobody
+is signed in, no message waits to be shown, and the page has no view restriction. The whole response is
+kept, headers included; the CSRF token of its forms is set aside and each visitor gets their own.
+"""
+
+import re
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.middleware.csrf import get_token
+from django.utils import translation
+
+VERSION_KEY = "content-version"
+PAGE_SECONDS = 60  # pages show "open now": a cached page is at most this old
+REFERENCE_SECONDS = 60 * 60
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = rb"\1__csrf_token__\2"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()  # never a number an earlier entry could have used
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def content_changed(**kwargs):
+    """Signal receiver: what public pages show has changed.
+
+    Moved on at once, so the rest of this transaction reads the change, and again at commit: a page another
+    request cached in between, from the rows before the commit, is never read.
+    """
+    _bump()
+    connection = transaction.get_connection()
+    if not any(callback is _bump for _savepoints, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(_bump)  # once per transaction: an import publishes thousands of pages
+
+
+def _bump():
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def reference(name, build):
+    """`build()`'s value, kept until the content changes: lists such as the categories or languages."""
+    key = f"reference:{content_version()}:{name}:{translation.get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, REFERENCE_SECONDS)
+    return value
+
+
+def cache_anonymous_pages(view):
+    """Wrap Wagtail's page view: serve a public page from the cache when every anonymous visitor sees the same."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _may_use_cache(request):
+            return view(request, *args, **kwargs)
+        key = f"page:{content_version()}:{translation.get_language()}:{request.get_host()}:{request.path_info}"
+        cached = cache.get(key)
+        if cached is not None:
+            return _with_own_token(request, cached)
+        response = view(request, *args, **kwargs)
+        if _may_store(request, response):
+            cache.set(key, _without_token(response), PAGE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def _may_use_cache(request):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if not request.COOKIES.keys() & {settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE}:
+        return True  # nobody can be signed in, no message can wait: no need to read a session
+    return not request.user.is_authenticated and not len(getattr(request, "_messages", ()))
+
+
+def _may_store(request, response):
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if response.status_code != 200 or response.cookies or not route:
+        return False
+    if getattr(response, "streaming", False) or response.has_header("Set-Cookie"):
+        return False
+    page = route[0]
+    if not getattr(page, "cache_for_anonymous", False) or getattr(request, "is_preview", False):
+        return False
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return False
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    return not page.get_view_restrictions().exists()
+
+
+def _without_token(response):
+    stored = response.__class__.__new__(response.__class__)
+    stored.__dict__.update(response.__dict__)
+    stored.content = CSRF_FIELD.sub(CSRF_PLACEHOLDER, response.content)
+    return stored
+
+
+def _with_own_token(request, cached):
+    if b"__csrf_token__" in cached.content:
+        cached.content = cached.content.replace(b"__csrf_token__", get_token(request).encode())
+    return cached
+
+
+# What public pages show: any model of these apps, but not the ones written while families use the site.
+CONTENT_APPS = {"resources", "wagtailcore", "portal"}
+NOT_CONTENT = {
+    "portal.user",
+    "portal.heartbeat",
+    "portal.scheduledrun",
+    "resources.agencymembership",
+    "resources.agencycapacity",
+}
+
+
+def _model_changed(sender, **kwargs):
+    label = sender._meta.label_lower
+    if sender._meta.app_label in CONTENT_APPS and label not in NOT_CONTENT:
+        content_changed()
+
+
+def connect():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"portal.page_cache.{id(signal)}")
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_model_changed, dispatch_uid=f"portal.page_cache.model.{id(signal)}")

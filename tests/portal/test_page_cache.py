@@ -1,0 +1,117 @@
+"""Public pages from the cache: fast for anonymous visitors, never stale after staff publish, never personal."""
+
+import re
+
+import pytest
+from django.contrib.messages import constants, get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.test import Client, RequestFactory
+
+from portal.models import Alert, SiteSettings
+from tests.resources.factories import AgencyFactory, ResourcePageFactory
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def test_a_second_anonymous_visit_runs_no_query(client, home, django_assert_num_queries):
+    SiteSettings.for_site(home.get_site())  # created by the first page view otherwise, which is a change
+    client.get("/")
+    with django_assert_num_queries(0):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert home.title in response.text
+
+
+def test_a_published_change_is_visible_at_once(client, home):
+    assert "Help for every family" not in client.get("/").text
+    home.title = "Help for every family"
+    home.save_revision().publish()
+    assert "Help for every family" in client.get("/").text
+
+
+def test_an_unpublished_program_is_gone_at_once(client, directory):
+    program = ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet")
+    assert "Coat Closet" in client.get("/connection-center/").text
+    assert client.get("/connection-center/coat-closet/").status_code == 200
+    program.unpublish()
+    assert "Coat Closet" not in client.get("/connection-center/").text
+    assert client.get("/connection-center/coat-closet/").status_code == 404
+
+
+def test_an_agency_change_shows_on_its_program_page_at_once(client, directory):
+    agency = AgencyFactory(phone="410-555-0100")
+    ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet", agency=agency, phone="")
+    assert "410-555-0100" in client.get("/connection-center/coat-closet/").text
+    agency.phone = "410-555-0199"
+    agency.save()  # what approving an agency's change does to its row
+    html = client.get("/connection-center/coat-closet/").text
+    assert "410-555-0199" in html and "410-555-0100" not in html
+
+
+def test_new_site_settings_and_notices_show_at_once(client, home):
+    client.get("/")
+    settings = SiteSettings.for_site(home.get_site())
+    settings.phone = "410-555-0123"
+    settings.save()
+    Alert.objects.create(message="Offices closed on Friday")
+    html = client.get("/").text
+    assert "410-555-0123" in html and "Offices closed on Friday" in html
+
+
+def test_a_signed_in_page_is_never_cached_nor_served_from_the_cache(client, family, home):
+    anonymous = client.get("/").text
+    assert "Sign out" not in anonymous
+    signed_in = Client()
+    signed_in.force_login(family)
+    assert "Sign out" in signed_in.get("/").text  # not the anonymous page from the cache
+    assert "Sign out" in signed_in.get("/").text
+    assert "Sign out" not in Client().get("/").text  # the signed-in page was not stored for others
+
+
+def test_a_page_with_a_waiting_message_is_not_served_from_the_cache(client, home):
+    client.get("/")  # cached
+    request = RequestFactory().get("/")
+    storage = CookieStorage(request)
+    storage.add(constants.SUCCESS, "Your request was sent.")
+    response = Client().get("/")
+    storage.update(response)
+    client.cookies[storage.cookie_name] = response.cookies[storage.cookie_name].value
+    assert "Your request was sent." in client.get("/").text
+    assert "Your request was sent." not in Client().get("/").text
+    assert not list(get_messages(request))
+
+
+def test_each_visitor_gets_their_own_form_token_and_it_works(home):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_token = TOKEN.search(first.get("/").text).group(1)
+    second_token = TOKEN.search(second.get("/").text).group(1)  # from the cache
+    assert first_token != second_token
+    response = second.post("/i18n/setlang/", {"language": "es", "next": "/", "csrfmiddlewaretoken": second_token})
+    assert response.status_code == 302
+
+
+def test_a_search_is_not_cached_and_the_language_is_part_of_the_key(client, directory):
+    ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet")
+    english = client.get("/connection-center/")
+    assert "Accept-Language" in english["Vary"]
+    spanish = Client(HTTP_ACCEPT_LANGUAGE="es").get("/connection-center/")
+    assert spanish.status_code == 200
+    assert 'lang="es"' in spanish.text and 'lang="en"' in english.text
+    first = client.get("/connection-center/", {"q": "coat"}).text
+    ResourcePageFactory(parent=directory, title="Coat Rack", slug="coat-rack")
+    assert "Coat Rack" in client.get("/connection-center/", {"q": "coat"}).text and "Coat Rack" not in first
+
+
+def test_a_page_with_a_view_restriction_is_never_cached(client, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert len(queries) > 0  # served by Wagtail again, which asks for the password
+    assert 'name="password"' in response.text

@@ -1,0 +1,77 @@
+"""The directory, a program page and the home page run a small number of queries, whatever the data holds.
+
+Counted on a page that is rendered (a search, or a link with a query string, is never served from the page cache),
+after a first visit has cached the lists that change only when staff edit them (categories, languages, notices,
+site settings). Served from the page cache, a page runs none (tests/portal/test_page_cache.py).
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.models import SiteSettings
+from resources.models import Language, ServiceCategory
+from tests.resources.factories import (
+    AgencyFactory,
+    ClosureFactory,
+    OpeningHoursFactory,
+    ResourcePageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DIRECTORY_QUERIES = 15  # routing 7 (Wagtail), page of ids 2-3, the programs and 3 prefetches 4
+PROGRAM_QUERIES = 14  # routing 8 (Wagtail), the agency, hours, closures, categories and languages 5
+HOME_QUERIES = 5  # routing 5 (Wagtail)
+SEARCH = {"q": "coats", "category": "clothing", "near": "21044"}
+
+
+def _queries(client, url, data=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _programs(directory, count):
+    clothing = ServiceCategory.objects.get_or_create(slug="clothing", defaults={"name": "Clothing"})[0]
+    spanish = Language.objects.get_or_create(code="es", defaults={"name": "Spanish", "native_name": "Español"})[0]
+    first = directory.get_children().count()
+    for number in range(first, first + count):
+        program = ResourcePageFactory(
+            parent=directory, title=f"Winter coats {number}", agency=AgencyFactory(zip_code="21044")
+        )
+        program.categories.add(clothing)
+        program.languages.add(spanish)
+        for weekday in range(3):
+            OpeningHoursFactory(program=program, weekday=weekday)
+        ClosureFactory(program=program, starts_on=datetime.date(2026, 12, 24), ends_on=datetime.date(2026, 12, 26))
+        program.save_revision().publish()
+
+
+def test_the_directory_runs_the_same_few_queries_for_2_or_25_programs(client, directory):
+    SiteSettings.for_site(directory.get_site())
+    _programs(directory, 2)
+    client.get("/connection-center/", {"page": "1"})  # caches the categories and languages
+    few = _queries(client, "/connection-center/", SEARCH)
+    _programs(directory, 23)
+    client.get("/connection-center/", {"page": "1"})
+    many = _queries(client, "/connection-center/", SEARCH)
+    assert few == many <= DIRECTORY_QUERIES
+    assert _queries(client, "/connection-center/", {"page": "2"}) <= DIRECTORY_QUERIES
+
+
+def test_a_program_page_reads_each_of_its_parts_once(client, directory):
+    SiteSettings.for_site(directory.get_site())
+    _programs(directory, 1)
+    program = directory.get_children().last()
+    client.get(program.url, {"from": "first"})
+    assert _queries(client, program.url, {"from": "list"}) <= PROGRAM_QUERIES
+
+
+def test_the_home_page_runs_a_handful_of_queries(client, home):
+    SiteSettings.for_site(home.get_site())
+    client.get("/", {"from": "first"})
+    assert _queries(client, "/", {"from": "poster"}) <= HOME_QUERIES
