@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from holiday_drive import notifications
 from holiday_drive.models import Adoption, Registration
 
 Status = Registration.Status
@@ -67,6 +68,7 @@ def move(registration, to_status, *, by=None):
     with transaction.atomic():
         locked = Registration.objects.select_for_update().get(pk=registration.pk)
         _check(locked, to_status)
+        current = locked.status
         now = timezone.now()
         locked.status, locked.status_changed_at = to_status, now
         fields = ["status", "status_changed_at"]
@@ -77,6 +79,9 @@ def move(registration, to_status, *, by=None):
             locked.picked_up_at, locked.checked_in_by = now, by
             fields += ["picked_up_at", "checked_in_by"]
         locked.save(update_fields=fields)
+        notice = _notice_for(current, to_status)
+        if notice:
+            notifications.tell_family(locked, notice)
     for field in fields:
         setattr(registration, field, getattr(locked, field))
     # The family number is anonymous: safe to log, unlike anything about the household.
@@ -84,6 +89,15 @@ def move(registration, to_status, *, by=None):
         "holiday registration %s moved to %s by user %s", locked.family_number, to_status, getattr(by, "pk", None)
     )
     return registration
+
+
+def _notice_for(current, to_status):
+    """The notice a family gets for this move (portal.notices), or None: staff's bookkeeping moves are silent."""
+    if current == Status.WAITLISTED and to_status in {Status.REGISTERED, Status.CONFIRMED}:
+        return "holiday_promoted"
+    if current == Status.REGISTERED and to_status == Status.CONFIRMED:
+        return "holiday_confirmed"
+    return None
 
 
 def _check(registration, to_status):

@@ -31,6 +31,9 @@ class Household(models.Model):
     has_free_meals = models.BooleanField(_("my children get free or reduced-price meals"), default=False)
     consent_to_share = models.BooleanField(default=False)
     consent_given_at = models.DateTimeField(null=True, blank=True)
+    # When the family chose texts, and the words (in its language) it agreed to: what a US sender must keep.
+    text_consent_at = models.DateTimeField(null=True, blank=True)
+    text_consent_wording = models.TextField(blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="households"
     )
@@ -47,6 +50,24 @@ class Household(models.Model):
     @property
     def first_name(self):
         return self.guardian_name.split()[0] if self.guardian_name.strip() else ""
+
+    def save(self, *args, **kwargs):
+        if self.contact_method == self.ContactMethod.TEXT and self.phone and self.text_consent_at is None:
+            self.record_text_consent()
+        super().save(*args, **kwargs)
+
+    def record_text_consent(self):
+        """The family chose texts on a form that showed CONSENT_WORDING in the active language: keep both."""
+        from portal.notices import CONSENT_WORDING
+
+        self.text_consent_at = timezone.now()
+        self.text_consent_wording = str(CONSENT_WORDING)
+
+    @property
+    def texts_turned_off(self):
+        from portal.notices import texts_turned_off
+
+        return bool(self.phone) and texts_turned_off(self.phone)
 
     def record_consent(self, given):
         self.consent_to_share = bool(given)
