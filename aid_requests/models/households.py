@@ -52,6 +52,10 @@ class Household(models.Model):
         return self.guardian_name.split()[0] if self.guardian_name.strip() else ""
 
     def save(self, *args, **kwargs):
+        from portal.phones import normalize
+
+        # E.164 however the number came in (a form, the admin, an import); one that cannot be parsed stays as typed.
+        self.phone = normalize(self.phone) or self.phone
         if self.contact_method == self.ContactMethod.TEXT and self.phone and self.text_consent_at is None:
             self.record_text_consent()
         super().save(*args, **kwargs)
