@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.phones import normalize
+
 zip_validator = RegexValidator(r"^\d{5}$", _("Enter a ZIP code of five digits, like 21044."))
 
 
@@ -47,18 +49,16 @@ class Household(models.Model):
     def __str__(self):
         return f"Household {self.pk}"
 
-    @property
-    def first_name(self):
-        return self.guardian_name.split()[0] if self.guardian_name.strip() else ""
-
     def save(self, *args, **kwargs):
-        from portal.phones import normalize
-
         # E.164 however the number came in (a form, the admin, an import); one that cannot be parsed stays as typed.
         self.phone = normalize(self.phone) or self.phone
         if self.contact_method == self.ContactMethod.TEXT and self.phone and self.text_consent_at is None:
             self.record_text_consent()
         super().save(*args, **kwargs)
+
+    @property
+    def first_name(self):
+        return self.guardian_name.split()[0] if self.guardian_name.strip() else ""
 
     def record_text_consent(self):
         """The family chose texts on a form that showed CONSENT_WORDING in the active language: keep both."""

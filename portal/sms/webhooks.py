@@ -85,13 +85,20 @@ def reply_for(word):
         text = _("%(sender)s: you will get no more texts from us. Reply START to get them again.")
     elif word in START_WORDS | START_WORDS_ES:
         text = _("%(sender)s: texts are on again. Reply STOP to stop, HELP for help.")
-    elif word in HELP_WORDS | HELP_WORDS_ES:
+    elif word in HELP_WORDS | HELP_WORDS_ES and office_phone:
         text = _(
             "%(sender)s: news about your request or holiday registration. Help: call %(phone)s or see "
             "%(site_url)s. Msg & data rates may apply. Reply STOP to stop."
         )
-    else:
+    elif word in HELP_WORDS | HELP_WORDS_ES:
+        text = _(
+            "%(sender)s: news about your request or holiday registration. Help: %(site_url)s. "
+            "Msg & data rates may apply. Reply STOP to stop."
+        )
+    elif office_phone:
         text = _("%(sender)s: nobody reads replies to this number. Please call %(phone)s.")
+    else:
+        text = _("%(sender)s: nobody reads replies to this number. Please see %(site_url)s.")
     return notices.to_gsm(text % {**context, "phone": office_phone})
 
 
