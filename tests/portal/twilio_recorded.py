@@ -25,7 +25,8 @@ CREATED = (
         "sid": "SM1f0e8ae6ade43cb3c0ce4525424e404f",
         "status": "queued",
         "to": "+14105550142",
-        "uri": "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/SM1f0e8ae6ade43cb3c0ce4525424e404f.json",
+        "uri": "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/SM1f0e8ae6ade43cb3c0ce4525424e404f"
+        ".json",
     },
 )
 INVALID_TO = (
