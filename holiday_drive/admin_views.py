@@ -34,7 +34,7 @@ from holiday_drive.models import (
     Sponsor,
 )
 from holiday_drive.models.campaigns import campaigns
-from portal import bounded
+from portal import bounded, notices
 from portal.search_terms import plain_text
 
 Status = Registration.Status
@@ -196,6 +196,7 @@ class RegistrationDetailView(WagtailAdminTemplateMixin, TemplateView):
             places_taken=campaign.places_taken(),
             form=kwargs.get("form"),
         )
+        context.update(notices.for_staff(context["household"]))
         return context
 
     def post(self, request, *args, **kwargs):

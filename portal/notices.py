@@ -212,3 +212,11 @@ def stop_texts(phone, source):
 
 def start_texts(phone):
     TextOptOut.objects.filter(phone=phone).delete()
+
+
+def for_staff(household, limit=50):
+    """What the staff page of one family shows (includes/admin_family_notices.html): its notices and opt-out."""
+    return {
+        "notices": list(FamilyNotice.objects.filter(household=household)[:limit]),
+        "texts_opt_out": TextOptOut.objects.filter(phone=household.phone).first() if household.phone else None,
+    }
