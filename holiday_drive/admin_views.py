@@ -225,6 +225,11 @@ class RegistrationDetailView(WagtailAdminTemplateMixin, TemplateView):
                 self.request, f"{promoted.family_number} has a place now: {promoted.get_status_display()}."
             )
             return
+        if action == "release":
+            sponsor = registration.adoption.sponsor.name if hasattr(registration, "adoption") else ""
+            statuses.release_adoption(registration, by=user)
+            messages.success(self.request, f"{registration.family_number} is released from {sponsor}, who is told.")
+            return
         if action == "confirm":
             reviewing.confirm(registration, by=user)
         else:

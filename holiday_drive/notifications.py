@@ -5,14 +5,17 @@ number or a check-in code."""
 from collections import Counter
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus, task
 
-from holiday_drive.models import Registration
+from holiday_drive.models import Registration, Sponsor
 from holiday_drive.models.registrations import BOOKABLE_STATUSES
 from portal import notices
+from portal.emails import send_email
 
 
 def tell_family(registration, name):
@@ -25,6 +28,25 @@ def tell_families_of_slot(slot):
     """Every family booked on `slot` hears that its time or place changed."""
     for registration in slot.registrations.filter(status__in=BOOKABLE_STATUSES).only("pk"):
         tell_family(registration, "pickup_changed")
+
+
+def tell_sponsor(sponsor, family_number, reason):
+    """Queue the email telling a sponsor that a family it adopted is no longer its own, once committed."""
+    sponsor_id = sponsor.pk
+    transaction.on_commit(lambda: send_adoption_ended.enqueue(sponsor_id, family_number, reason))
+
+
+@task()
+def send_adoption_ended(sponsor_id, family_number, reason):
+    """Email the sponsor's contact that the adoption of `family_number` ended; names nothing but the number."""
+    sponsor = Sponsor.objects.get(pk=sponsor_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        send_email(
+            "adoption_ended",
+            _("A family you adopted no longer needs your gifts"),
+            [sponsor.contact_email],
+            {"sponsor": sponsor, "family_number": family_number, "cancelled": reason == "cancelled"},
+        )
 
 
 @task()
