@@ -92,3 +92,13 @@ def test_a_wrong_code_stops_nothing(client, apply):
     response = client.post("/requests/texts/stop/", {"reference": "CC-2222-2222", "zip_code": "21044"})
     assert response.status_code == 404
     assert not TextOptOut.objects.exists()
+
+
+def test_in_development_the_text_is_printed_on_the_console(apply, settings, capsys, on_commit):
+    settings.SMS_BACKEND = "portal.sms.backends.console.TextBackend"  # the default while DEBUG is on
+    with on_commit(execute=True):
+        apply(about=TEXTER)
+    printed = capsys.readouterr().out
+    assert "Text message to +14105550142" in printed
+    for reference in AidRequest.objects.values_list("reference", flat=True):
+        assert reference in printed

@@ -100,3 +100,10 @@ def test_the_day_before_reminder_goes_by_text(campaign, text_outbox):
     call_command("send_pickup_reminders", stdout=None)
     assert "7K3F9Q" in text_outbox[0].body
     assert Registration.objects.get().reminder_sent_at is not None
+
+
+def test_in_development_the_registration_text_is_printed_on_the_console(register, settings, capsys, on_commit):
+    settings.SMS_BACKEND = "portal.sms.backends.console.TextBackend"  # the default while DEBUG is on
+    with on_commit():
+        register(guardian=TEXTER)
+    assert Registration.objects.get().family_number in capsys.readouterr().out
