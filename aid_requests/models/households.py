@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.phones import normalize
+from portal.phones import display, normalize
 
 zip_validator = RegexValidator(r"^\d{5}$", _("Enter a ZIP code of five digits, like 21044."))
 
@@ -59,6 +59,11 @@ class Household(models.Model):
     @property
     def first_name(self):
         return self.guardian_name.split()[0] if self.guardian_name.strip() else ""
+
+    @property
+    def phone_display(self):
+        """The number as people write it, (410) 555-0142, not as it is stored."""
+        return display(self.phone) if self.phone else ""
 
     def record_text_consent(self):
         """The family chose texts on a form that showed CONSENT_WORDING in the active language: keep both."""
