@@ -61,7 +61,7 @@ def test_bad_contact_details_are_refused_and_not_saved(family_client, family):
         "/my/contact/",
         {"guardian_name": "Maria", "phone": "12", "email": "", "preferred_language": "en", "contact_method": "phone"},
     )
-    assert "Enter a phone number with 10 digits" in response.text
+    assert "This phone number is too short. Enter all 10 digits" in response.text
     household.refresh_from_db()
     assert household.phone == "+14105550142"
 
