@@ -27,7 +27,7 @@ from aid_requests.models import AidRequest, HouseholdView
 from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import REQUEST_KINDS, Status, Urgency
 from aid_requests.workflow import InvalidTransition, add_message, can_move, transition
-from portal import bounded
+from portal import bounded, notices
 from resources.models import ServiceCategory
 
 LONGEST_WAIT_DAYS = 3650  # ten years: past that a date would be before the site existed, or overflow
@@ -127,6 +127,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             open_statuses=OPEN_STATUSES,
             can_close=can_change and can_move(aid_request.status, Status.CLOSED),
         )
+        context.update(notices.for_staff(context["household"]))
         return context
 
     def post(self, request, *args, **kwargs):

@@ -78,6 +78,9 @@ def match_backlog(requests=None, *, chunk_size=CHUNK_SIZE):
     for start in range(0, len(rows), chunk_size):
         offered, left = partners.match_chunk([pk for pk, _kind_id in rows[start : start + chunk_size]])
         matched, waiting = matched + offered, waiting + left
+    # After the chunks' own on_commit callbacks, which remember their offers, whether or not a caller's
+    # transaction holds the whole run.
+    transaction.on_commit(partners.tell_agencies)
     return matched, waiting
 
 
@@ -148,6 +151,8 @@ class _Partners:
             self.capacities[agency_id].fingerprint = fingerprint
         self._count_open(self.capacities, ids)
         self.areas, self.covered, self.candidates, self.starts = {}, {}, {}, {}
+        # Offers of the committed chunks, by agency: each agency gets one email for the whole run.
+        self.offered = defaultdict(list)
 
     def _count_open(self, capacities, ids):
         """Count the open offers of `capacities` (agency pks `ids`) per request kind and top-level category."""
@@ -295,8 +300,8 @@ class _Partners:
             raise _Taken
 
     def _write(self, plan):
-        """The plan's offers, status events, request updates and reasons, in a few bulk statements; the emails are
-        queued once the chunk commits."""
+        """The plan's offers, status events, request updates and reasons, in a few bulk statements; the families'
+        notices are queued once the chunk commits, the agencies' emails once the run ends."""
         now = timezone.now()
         offers, waiting = [], defaultdict(list)
         for aid_request, agency_id, reason in plan:
@@ -334,7 +339,19 @@ class _Partners:
         by_agency = defaultdict(list)
         for offer in offers:
             by_agency[offer.agency_id].append(offer.pk)
-        transaction.on_commit(partial(_notify, [event.pk for event in events], dict(by_agency)))
+        transaction.on_commit(partial(_notify_families, [event.pk for event in events]))
+        transaction.on_commit(partial(self._remember_offers, dict(by_agency)))
+
+    def _remember_offers(self, offer_ids_by_agency):
+        for agency_id, offer_ids in offer_ids_by_agency.items():
+            self.offered[agency_id].extend(offer_ids)
+
+    def tell_agencies(self):
+        """One email to each agency for all the offers the run made it (not one per chunk)."""
+        with transaction.atomic():  # the database queue writes a row per task: one commit for them all
+            for agency_id, offer_ids in self.offered.items():
+                send_new_offers.enqueue(agency_id, offer_ids)
+        self.offered.clear()
 
 
 def _limits(defaults, ids):
@@ -371,10 +388,8 @@ def _lock_requests(ids):
     )
 
 
-def _notify(event_ids, offer_ids_by_agency):
-    """Each family's status email, as transition() queues it, and one email per agency for the chunk's offers."""
+def _notify_families(event_ids):
+    """Each family's status notice, as transition() queues it."""
     with transaction.atomic():  # the database queue writes a row per task: one commit for them all
         for event_id in event_ids:
             send_status_update.enqueue(event_id)
-        for agency_id, offer_ids in offer_ids_by_agency.items():
-            send_new_offers.enqueue(agency_id, offer_ids)

@@ -6,15 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from aid_requests.models import Child, Household
 from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency, normalize_reference
-from portal import bounded
+from portal import bounded, phones
+from portal.notices import CONSENT_WORDING
 from resources.geo import normalize_zip
 from resources.models import ServiceCategory
 
 MAX_CHILDREN = 8
-
-
-def _digits(value):
-    return "".join(character for character in value if character.isdigit())
 
 
 class ContactForm(forms.ModelForm):
@@ -29,18 +26,24 @@ class ContactForm(forms.ModelForm):
             "guardian_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_method": forms.RadioSelect,
         }
-        help_texts = {"phone": _("We use it only to contact you about your request.")}
+        help_texts = {
+            "phone": _("We use it only to contact you about your request."),
+            "contact_method": CONSENT_WORDING,
+        }
         error_messages = {"guardian_name": {"required": _("Enter your name.")}}
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and len(_digits(phone).removeprefix("1")) != 10:
-            raise forms.ValidationError(_("Enter a phone number with 10 digits, like 410-555-0123."))
-        return phone
+        return phones.parse(phone) if phone else ""
 
     def clean(self):
         cleaned = super().clean()
         method = cleaned.get("contact_method")
+        if method == Household.ContactMethod.TEXT and cleaned.get("phone"):
+            try:
+                phones.check_can_text(cleaned["phone"])
+            except forms.ValidationError as error:
+                self.add_error("phone", error)
         needs = "email" if method == Household.ContactMethod.EMAIL else "phone"
         if not cleaned.get(needs) and needs not in self.errors:
             message = {

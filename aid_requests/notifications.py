@@ -1,5 +1,6 @@
-"""Emails to families and staff, sent as tasks. Every email is also on the status page,
-so nothing depends on it arriving; subjects never carry a name or a code."""
+"""Notices to families (by the channel each chose, through portal.notices) and emails to agencies and staff,
+sent as tasks. Every notice is also on the status page, so nothing depends on it arriving; subjects never
+carry a name or a code."""
 
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from django_tasks import task
 
 from aid_requests.models import AidRequest, Household, Offer, StatusEvent
 from aid_requests.models.requests import Status, Urgency
+from portal import notices
 from portal.emails import send_email
 from portal.roles import STAFF
 
@@ -19,36 +21,18 @@ from portal.roles import STAFF
 def send_confirmation(household_id):
     """Tell a family we received their requests, with each reference code and what happens next."""
     household = Household.objects.get(pk=household_id)
-    if not household.email:
-        return
     requests = list(household.requests.select_related("kind").order_by("pk"))
-    with translation.override(household.preferred_language):
-        send_email(
-            "request_received",
-            _("We received your request for help"),
-            [household.email],
-            {"household": household, "requests": requests},
-        )
+    notices.notify("request_received", household, {"requests": requests})
 
 
 @task()
 def send_status_update(event_id):
     """Tell a family that their request moved on, or that staff need something from them."""
     event = StatusEvent.objects.select_related("request__household", "request__kind").get(pk=event_id)
-    household = event.request.household
-    if not household.email or not event.visible_to_family:
+    if not event.visible_to_family:
         return
-    with translation.override(household.preferred_language):
-        send_email(
-            "status_update",
-            _("News about your request for help"),
-            [household.email],
-            {
-                "event": event,
-                "aid_request": event.request,
-                "household": household,
-            },
-        )
+    household = event.request.household
+    notices.notify("status_update", household, {"event": event, "aid_request": event.request})
 
 
 def urgent_waiting(now=None):

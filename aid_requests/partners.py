@@ -96,7 +96,7 @@ def _contact(household):
     return FamilyContact(
         first_name=household.first_name,
         method=household.get_contact_method_display(),
-        detail=household.email if is_email else household.phone,
+        detail=household.email if is_email else household.phone_display,
         is_email=is_email,
     )
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("requests/apply/done/", views.apply_done, name="apply_done"),
     path("requests/status/", views.status, name="status"),
     path("requests/withdraw/", views.withdraw, name="withdraw"),
+    path("requests/texts/stop/", views.stop_texts, name="stop_texts"),
     # /my/: a signed-in family's own requests
     path("my/", views.my_requests, name="my"),
     path("my/contact/", views.my_contact, name="my_contact"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.forms.models import model_to_dict
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -18,11 +19,13 @@ from aid_requests.forms import (
     NeedsForm,
     StatusLookupForm,
 )
-from aid_requests.models import AidRequest, StatusEvent
+from aid_requests.models import AidRequest, Household, StatusEvent
 from aid_requests.models.requests import Status
 from aid_requests.wizards import FamilyWizard
 from aid_requests.workflow import InvalidTransition, transition
-from portal import bounded
+from portal import bounded, notices
+from portal.forms import error_summary_context
+from portal.models import TextOptOut
 from portal.ratelimit import is_limited, too_many
 
 STEP_TITLES = {
@@ -82,13 +85,6 @@ class ApplyWizard(FamilyWizard):
 
     def _children(self):
         return [child for child in self.get_cleaned_data_for_step("children") or [] if child]
-
-
-def error_summary_context(form):
-    """What includes/error_summary.html needs, for a form or a formset."""
-    if hasattr(form, "forms"):
-        return {"forms": form.forms, "non_form_errors": form.non_form_errors(), "has_errors": form.total_error_count()}
-    return {"forms": [form], "non_form_errors": [], "has_errors": bool(form.errors)}
 
 
 def apply_done(request):
@@ -187,7 +183,39 @@ def my_contact(request):
         return redirect("aid_requests:apply")
     form = ContactForm(request.POST or None, instance=household)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        household = form.save(commit=False)
+        if household.contact_method == Household.ContactMethod.TEXT and {"contact_method", "phone"} & set(
+            form.changed_data
+        ):
+            # Choosing texts again, under the consent wording shown beside the choice, turns them back on.
+            household.record_text_consent()
+            notices.start_texts(household.phone)
+        household.save()
         messages.success(request, _("Your contact details are saved."))
         return redirect("aid_requests:my")
     return render(request, "aid_requests/my_contact.html", {"form": form} | error_summary_context(form))
+
+
+@require_POST
+def stop_texts(request):
+    """Turn texts off for the family's number: from the status page (code and ZIP) or the signed-in family's page."""
+    if is_limited(request, "status", STATUS_LIMIT_PER_MINUTE):
+        return too_many(request)
+    from_account = request.user.is_authenticated and request.POST.get("account") == "1"
+    household = None
+    if from_account:
+        household = applications.household_for(request.user)
+    else:
+        lookup = StatusLookupForm(request.POST)
+        if lookup.is_valid():
+            aid_request = (
+                AidRequest.objects.select_related("household")
+                .filter(reference=lookup.cleaned_data["reference"], household__zip_code=lookup.cleaned_data["zip_code"])
+                .first()
+            )
+            household = aid_request.household if aid_request else None
+    if household is None or not household.phone:
+        raise Http404
+    notices.stop_texts(household.phone, TextOptOut.Source.FAMILY)
+    messages.success(request, _("Text messages are off. We send news by email when you gave us an address."))
+    return redirect("aid_requests:my" if from_account else "aid_requests:status")

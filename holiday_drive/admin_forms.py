@@ -13,6 +13,7 @@ class RegistrationActionForm(forms.Form):
         "confirm": "Confirm",
         "cancel": "Cancel the registration",
         "promote": "Promote the first family on the waiting list",
+        "release": "Release the family from its sponsor",
     }
     action = forms.ChoiceField(choices=list(ACTIONS.items()), widget=forms.HiddenInput)
 

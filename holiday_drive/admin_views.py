@@ -34,7 +34,7 @@ from holiday_drive.models import (
     Sponsor,
 )
 from holiday_drive.models.campaigns import campaigns
-from portal import bounded
+from portal import bounded, notices
 from portal.search_terms import plain_text
 
 Status = Registration.Status
@@ -196,6 +196,7 @@ class RegistrationDetailView(WagtailAdminTemplateMixin, TemplateView):
             places_taken=campaign.places_taken(),
             form=kwargs.get("form"),
         )
+        context.update(notices.for_staff(context["household"]))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -223,6 +224,11 @@ class RegistrationDetailView(WagtailAdminTemplateMixin, TemplateView):
             messages.success(
                 self.request, f"{promoted.family_number} has a place now: {promoted.get_status_display()}."
             )
+            return
+        if action == "release":
+            sponsor = registration.adoption.sponsor.name if hasattr(registration, "adoption") else ""
+            statuses.release_adoption(registration, by=user)
+            messages.success(self.request, f"{registration.family_number} is released from {sponsor}, who is told.")
             return
         if action == "confirm":
             reviewing.confirm(registration, by=user)

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from aid_requests.views import error_summary_context
 from holiday_drive import checkin
 from holiday_drive.models import PickupSlot
+from portal.forms import error_summary_context
 
 PERMISSION = "holiday_drive.check_in"
 

@@ -24,7 +24,10 @@ class GuardianForm(ContactForm):
             **ContactForm.Meta.widgets,
             "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
         }
-        help_texts = {"phone": _("We use it only to contact you about the holiday drive.")}
+        help_texts = {
+            **ContactForm.Meta.help_texts,
+            "phone": _("We use it only to contact you about the holiday drive."),
+        }
         error_messages = {**ContactForm.Meta.error_messages, "zip_code": {"required": ZIP_MESSAGE}}
 
     def __init__(self, *args, campaign, **kwargs):

@@ -13,12 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from aid_requests.views import error_summary_context
 from holiday_drive import pickups
 from holiday_drive.models import Registration
 from holiday_drive.models.registrations import BOOKABLE_STATUSES
 from holiday_drive.pickup_forms import FindRegistrationForm, PickupTimeForm
 from holiday_drive.views import DONE_SESSION_KEY
+from portal.forms import error_summary_context
 from portal.ratelimit import is_limited, too_many
 
 FOUND_SESSION_KEY = "holiday_pickup_registration"

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from holiday_drive import notifications
 from holiday_drive.models import PickupSlot, Registration
 from holiday_drive.models.registrations import BOOKABLE_STATUSES, new_check_in_code
 
@@ -22,9 +23,12 @@ class SlotFull(BookingError):
     pass
 
 
-def book(registration, slot, *, now=None):
-    """Give the registration this slot and a check-in code; a registration that has a slot is changing it."""
-    return _assign(registration, slot, now or timezone.now())
+def book(registration, slot, *, now=None, tell_family=True):
+    """Give the registration this slot and a check-in code; a registration that has a slot is changing it.
+
+    The family is told by its channel, unless the caller tells it in its own notice (`tell_family=False`).
+    """
+    return _assign(registration, slot, now or timezone.now(), tell_family)
 
 
 def change(registration, slot, *, now=None):
@@ -32,7 +36,7 @@ def change(registration, slot, *, now=None):
     return book(registration, slot, now=now)
 
 
-def _assign(registration, slot, now):
+def _assign(registration, slot, now, tell_family):
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.pickup_slot_id == slot.pk:
@@ -41,12 +45,15 @@ def _assign(registration, slot, now):
         slot = PickupSlot.objects.select_for_update().get(pk=slot.pk)
         if slot.booked_count() >= slot.capacity:
             raise SlotFull(_("This pickup time is full. Please choose another one."))
+        had_a_slot = registration.pickup_slot_id is not None
         registration.pickup_slot = slot
         fields = ["pickup_slot"]
         if not registration.check_in_code:
             registration.check_in_code = _unused_check_in_code()
             fields.append("check_in_code")
         registration.save(update_fields=fields)
+        if tell_family:
+            notifications.tell_family(registration, "pickup_changed" if had_a_slot else "pickup_booked")
     return registration
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from aid_requests.applications import household_for
 from aid_requests.models import Child, Household
-from holiday_drive import duplicates
+from holiday_drive import duplicates, notifications
 from holiday_drive.models import HolidayCampaignPage, Package, RegisteredChild, Registration
 from holiday_drive.pickups import BookingError, book
 
@@ -74,7 +74,10 @@ def register(campaign, *, guardian, children, packages, submission_key, referral
             if slot is not None and not registration.is_waitlisted:
                 # The time may have filled up while the family filled in the form: then they choose another later.
                 with contextlib.suppress(BookingError):
-                    registration = book(registration, slot, now=now)
+                    registration = book(registration, slot, now=now, tell_family=False)
+            notifications.tell_family(
+                registration, "holiday_waitlisted" if registration.is_waitlisted else "holiday_registered"
+            )
     except IntegrityError:  # the same form sent twice at once, or the family registered in another tab
         earlier = Registration.objects.filter(submission_key=submission_key).first()
         if earlier is not None:

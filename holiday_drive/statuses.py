@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from holiday_drive import notifications
 from holiday_drive.models import Adoption, Registration
 
 Status = Registration.Status
@@ -67,6 +68,7 @@ def move(registration, to_status, *, by=None):
     with transaction.atomic():
         locked = Registration.objects.select_for_update().get(pk=registration.pk)
         _check(locked, to_status)
+        current = locked.status
         now = timezone.now()
         locked.status, locked.status_changed_at = to_status, now
         fields = ["status", "status_changed_at"]
@@ -77,6 +79,11 @@ def move(registration, to_status, *, by=None):
             locked.picked_up_at, locked.checked_in_by = now, by
             fields += ["picked_up_at", "checked_in_by"]
         locked.save(update_fields=fields)
+        if to_status == Status.CANCELLED:
+            end_adoption(locked, reason="cancelled")
+        notice = _notice_for(current, to_status)
+        if notice:
+            notifications.tell_family(locked, notice)
     for field in fields:
         setattr(registration, field, getattr(locked, field))
     # The family number is anonymous: safe to log, unlike anything about the household.
@@ -84,6 +91,42 @@ def move(registration, to_status, *, by=None):
         "holiday registration %s moved to %s by user %s", locked.family_number, to_status, getattr(by, "pk", None)
     )
     return registration
+
+
+def end_adoption(registration, *, reason):
+    """Remove the registration's adoption, if any, and tell its sponsor (by family number only) once committed.
+
+    `reason` is "cancelled" (the family's registration ended) or "released" (staff freed the family).
+    """
+    adoption = Adoption.objects.select_related("sponsor").filter(registration=registration).first()
+    if adoption is None:
+        return None
+    adoption.delete()
+    notifications.tell_sponsor(adoption.sponsor, registration.family_number, reason)
+    logger.info("holiday registration %s: adoption ended (%s)", registration.family_number, reason)
+    return adoption
+
+
+def release_adoption(registration, *, by=None):
+    """Staff free an adopted family from its sponsor: the adoption ends, the sponsor is told, and a sponsored
+    family goes back to confirmed, on the list sponsors choose from. Raise InvalidMove when there is none."""
+    with transaction.atomic():
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.status in FINAL or end_adoption(locked, reason="released") is None:
+            raise InvalidMove(_("This family has no sponsor to release."))
+        if locked.status == Status.SPONSORED:
+            move(locked, Status.CONFIRMED, by=by)
+    registration.refresh_from_db()
+    return registration
+
+
+def _notice_for(current, to_status):
+    """The notice a family gets for this move (portal.notices), or None: staff's bookkeeping moves are silent."""
+    if current == Status.WAITLISTED and to_status in {Status.REGISTERED, Status.CONFIRMED}:
+        return "holiday_promoted"
+    if current == Status.REGISTERED and to_status == Status.CONFIRMED:
+        return "holiday_confirmed"
+    return None
 
 
 def _check(registration, to_status):

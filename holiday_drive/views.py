@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 
 from aid_requests.applications import household_for
-from aid_requests.views import error_summary_context
 from aid_requests.wizards import FamilyWizard
 from holiday_drive import registering
 from holiday_drive.forms import ChildFormSet, GuardianForm, PackagesForm
 from holiday_drive.models import Registration
 from holiday_drive.models.campaigns import current_campaign, nearest_campaigns
+from portal.forms import error_summary_context
 from portal.ratelimit import is_limited, too_many
 
 STEP_TITLES = {

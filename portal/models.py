@@ -270,3 +270,63 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.job} at {self.run_at:%Y-%m-%d %H:%M}"
+
+
+class FamilyNotice(models.Model):
+    """One notice sent to a family, by email or text (portal/notices.py): what staff see on the family's pages.
+
+    A text keeps its body (staff see it on that family's pages only) and, until it is delivered or given up,
+    the email to send instead if texting fails for good.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Email")
+        TEXT = "text", _("Text message")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to send")
+        SENT = "sent", _("Sent")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+        OPTED_OUT = "opted_out", _("Not sent: texts turned off")
+
+    household = models.ForeignKey("aid_requests.Household", on_delete=models.CASCADE, related_name="notices")
+    name = models.CharField(max_length=40)
+    channel = models.CharField(max_length=5, choices=Channel.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    to = models.CharField(max_length=254)
+    body = models.TextField(blank=True)
+    fallback_email = models.JSONField(null=True, blank=True)
+    provider_id = models.CharField(max_length=64, blank=True)
+    error = models.CharField(max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["provider_id"])]
+
+    def __str__(self):
+        return f"{self.name} by {self.channel} to household {self.household_id}"
+
+    @property
+    def segments(self):
+        from portal.sms import segments
+
+        return segments(self.body) if self.channel == self.Channel.TEXT else 0
+
+
+class TextOptOut(models.Model):
+    """A number that must get no texts: it replied STOP, or the family turned texts off on the site."""
+
+    class Source(models.TextChoices):
+        REPLY = "reply", _("replied STOP")
+        FAMILY = "family", _("turned off on the site")
+
+    phone = models.CharField(max_length=20, unique=True)
+    source = models.CharField(max_length=6, choices=Source.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Texts off since {self.created_at:%Y-%m-%d}"

@@ -98,6 +98,14 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text (the .txt half of emails, text messages) is not HTML: nothing escaped, so D'Andre stays D'Andre.
+    {
+        "NAME": "plain_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 FORM_RENDERER = "portal.forms.FormRenderer"
@@ -218,6 +226,24 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Connection Center <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Text messages to families who chose them (portal/sms/): printed on the console in development, kept
+# in memory in tests, sent by Twilio in production. Without Twilio credentials production sends no text
+# and each family gets its notice by email instead, when it gave one.
+SMS_BACKEND = env_str(
+    "SMS_BACKEND",
+    "portal.sms.backends.console.TextBackend" if DEBUG else "portal.sms.backends.disabled.TextBackend",
+)
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
+TWILIO_FROM = env_str("TWILIO_FROM")
+TWILIO_MESSAGING_SERVICE_SID = env_str("TWILIO_MESSAGING_SERVICE_SID")
+# Tries of a text the provider could not take for now, a few minutes apart with the database queue.
+SMS_SEND_ATTEMPTS = env_int("SMS_SEND_ATTEMPTS", 4)
+# Replies and delivery reports one provider address may post to /texts/ in a minute.
+SMS_WEBHOOK_POSTS_PER_MINUTE = env_int("SMS_WEBHOOK_POSTS_PER_MINUTE", 600)
+# Phone numbers typed without a country code are read as numbers of this country (ISO 3166 code).
+PHONE_REGION = env_str("PHONE_REGION", "US")
 
 # Languages: English and Spanish, chosen by a page's URL (/es/...), else by the switcher (a cookie, and the
 # signed-in person's profile) or the browser.

@@ -46,6 +46,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("api/hsds/", include("resources.api_urls")),
     path("", include("resources.urls")),
+    # The text provider's replies and delivery reports: signed by the provider, no language prefix.
+    path("texts/", include("portal.sms.urls")),
     path("", include("aid_requests.urls")),
     path("", include("holiday_drive.urls")),
 ]

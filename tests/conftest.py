@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from portal import sms
+from portal.sms.backends import locmem
 from tests.factories import PASSWORD, AgencyUserFactory, HomePageFactory, StaffFactory, UserFactory
 
 
@@ -11,6 +13,15 @@ from tests.factories import PASSWORD, AgencyUserFactory, HomePageFactory, StaffF
 def _fresh_cache():
     """Rate limits live in the cache: one test's failed logins must not block the next."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def text_outbox():
+    """The texts the locmem backend sent in this test, like mail.outbox; a number in `failures` fails."""
+    sms.outbox = []
+    locmem.failures.clear()
+    yield sms.outbox
+    locmem.failures.clear()
 
 
 @pytest.fixture

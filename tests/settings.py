@@ -15,3 +15,4 @@ WHITENOISE_AUTOREFRESH = True  # serve static files from the app folders, no col
 # pytest-django switches to locmem too, but only after start-up, where production settings without an email
 # server would choose the dummy backend and warn about it.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "portal.sms.backends.locmem.TextBackend"

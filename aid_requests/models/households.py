@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.phones import display, normalize
+
 zip_validator = RegexValidator(r"^\d{5}$", _("Enter a ZIP code of five digits, like 21044."))
 
 
@@ -31,6 +33,9 @@ class Household(models.Model):
     has_free_meals = models.BooleanField(_("my children get free or reduced-price meals"), default=False)
     consent_to_share = models.BooleanField(default=False)
     consent_given_at = models.DateTimeField(null=True, blank=True)
+    # When the family chose texts, and the words (in its language) it agreed to: what a US sender must keep.
+    text_consent_at = models.DateTimeField(null=True, blank=True)
+    text_consent_wording = models.TextField(blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="households"
     )
@@ -44,9 +49,34 @@ class Household(models.Model):
     def __str__(self):
         return f"Household {self.pk}"
 
+    def save(self, *args, **kwargs):
+        # E.164 however the number came in (a form, the admin, an import); one that cannot be parsed stays as typed.
+        self.phone = normalize(self.phone) or self.phone
+        if self.contact_method == self.ContactMethod.TEXT and self.phone and self.text_consent_at is None:
+            self.record_text_consent()
+        super().save(*args, **kwargs)
+
     @property
     def first_name(self):
         return self.guardian_name.split()[0] if self.guardian_name.strip() else ""
+
+    @property
+    def phone_display(self):
+        """The number as people write it, (410) 555-0142, not as it is stored."""
+        return display(self.phone) if self.phone else ""
+
+    def record_text_consent(self):
+        """The family chose texts on a form that showed CONSENT_WORDING in the active language: keep both."""
+        from portal.notices import CONSENT_WORDING
+
+        self.text_consent_at = timezone.now()
+        self.text_consent_wording = str(CONSENT_WORDING)
+
+    @property
+    def texts_turned_off(self):
+        from portal.notices import texts_turned_off
+
+        return bool(self.phone) and texts_turned_off(self.phone)
 
     def record_consent(self, given):
         self.consent_to_share = bool(given)

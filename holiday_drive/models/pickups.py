@@ -63,6 +63,15 @@ class PickupSlot(models.Model):
     def __str__(self):
         return f"{self.site} · {self.when}"
 
+    def save(self, *args, **kwargs):
+        """Save; when the time or the site of a booked slot changes, each family booked on it is told."""
+        before = PickupSlot.objects.filter(pk=self.pk).values("starts_at", "ends_at", "site_id").first()
+        super().save(*args, **kwargs)
+        if before and before != {"starts_at": self.starts_at, "ends_at": self.ends_at, "site_id": self.site_id}:
+            from holiday_drive.notifications import tell_families_of_slot
+
+            tell_families_of_slot(self)
+
     @property
     def when(self):
         """The day and times in the reader's language and the site's time zone, like Dec. 12, 2026, 10 a.m.–11 a.m."""

@@ -51,7 +51,8 @@ def test_a_family_updates_its_contact_details(family_client, family):
         },
     )
     household.refresh_from_db()
-    assert (household.phone, household.preferred_language, household.contact_method) == ("410-555-0199", "es", "text")
+    assert (household.phone, household.preferred_language, household.contact_method) == ("+14105550199", "es", "text")
+    assert household.text_consent_at is not None  # choosing texts on this page records consent
 
 
 def test_bad_contact_details_are_refused_and_not_saved(family_client, family):
@@ -60,9 +61,9 @@ def test_bad_contact_details_are_refused_and_not_saved(family_client, family):
         "/my/contact/",
         {"guardian_name": "Maria", "phone": "12", "email": "", "preferred_language": "en", "contact_method": "phone"},
     )
-    assert "Enter a phone number with 10 digits" in response.text
+    assert "This phone number is too short. Enter all 10 digits" in response.text
     household.refresh_from_db()
-    assert household.phone == "410-555-0142"
+    assert household.phone == "+14105550142"
 
 
 def test_a_signed_in_family_finds_its_household_filled_in(family_client, family, home):
