@@ -182,6 +182,9 @@ SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
 
+# Days after a partner agency accepts a request before the admin dashboard lists it as not yet fulfilled.
+ACCEPTED_UNFULFILLED_DAYS = env_int("ACCEPTED_UNFULFILLED_DAYS", 14)
+
 # Form steps one client may post to the holiday registration in a minute: a family needs four or
 # five, a school office registering families needs more, and the bench's opening rush far more.
 HOLIDAY_REGISTER_POSTS_PER_MINUTE = env_int("HOLIDAY_REGISTER_POSTS_PER_MINUTE", 30)

@@ -1,0 +1,98 @@
+"""How fast requests were met: time to the first offer, to acceptance and to fulfilment, median and 90th percentile.
+
+Percentiles are computed in the database the same way on SQLite and PostgreSQL (which has
+percentile_cont, SQLite has nothing): window functions number each group's durations in order,
+and only the rows at the nearest ranks (ceil(p × n / 100)) come back, two rows a group.
+"""
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber, TruncMonth
+
+from aid_requests.models import Offer, StatusEvent
+from aid_requests.models.requests import Status
+from aid_requests.request_volume import month_label
+from portal.chart_reports import FigureTable
+
+PERCENTS = (50, 90)
+MEASURES = {
+    "offer": "first offer",
+    "acceptance": "acceptance",
+    "fulfilment": "fulfilment",
+}
+
+
+def _moments():
+    """When each request got its first offer, an accepted offer, and the status 'help given'."""
+    offers = Offer.objects.filter(request=OuterRef("pk")).order_by("offered_at", "pk")
+    fulfilled = StatusEvent.objects.filter(request=OuterRef("pk"), to_status=Status.FULFILLED).order_by("created_at")
+    return {
+        "offer": Subquery(offers.values("offered_at")[:1]),
+        "acceptance": Subquery(offers.filter(status=Offer.Status.ACCEPTED).values("answered_at")[:1]),
+        "fulfilment": Subquery(fulfilled.values("created_at")[:1]),
+    }
+
+
+def nearest_rank_percentiles(durations, group):
+    """{group value: {percent: timedelta}} for a queryset annotated with `duration` and `group`; nulls left out."""
+    ranked = durations.filter(duration__isnull=False).annotate(
+        position=Window(RowNumber(), partition_by=[F(group)], order_by=[F("duration").asc(), F("pk").asc()]),
+        total=Window(Count("pk"), partition_by=[F(group)]),
+    )
+    wanted = Q()
+    for percent in PERCENTS:
+        wanted |= Q(position=(F("total") * percent + 99) / 100)
+    figures = {}
+    for value, position, total, duration in ranked.filter(wanted).values_list(group, "position", "total", "duration"):
+        for percent in PERCENTS:
+            if position == (total * percent + 99) // 100:
+                figures.setdefault(value, {})[percent] = duration
+    return figures
+
+
+def _hours(duration):
+    return None if duration is None else round(duration.total_seconds() / 3600, 1)
+
+
+def speed_figures(requests, group):
+    """{group value: [median, 90th] hours per measure, in MEASURES order}: one query per measure."""
+    moments = _moments()
+    by_group = {}
+    for index, moment in enumerate(moments.values()):
+        timed = requests.annotate(
+            reached_at=moment, duration=ExpressionWrapper(F("reached_at") - F("created_at"), DurationField())
+        )
+        for value, percentiles in nearest_rank_percentiles(timed, group).items():
+            cells = by_group.setdefault(value, [None] * (len(MEASURES) * len(PERCENTS)))
+            for offset, percent in enumerate(PERCENTS):
+                cells[index * len(PERCENTS) + offset] = _hours(percentiles.get(percent))
+    return by_group
+
+
+COLUMNS = [f"{label} of hours to {measure}" for measure in MEASURES.values() for label in ("Median", "90th percentile")]
+
+
+def speed_by_kind(requests):
+    figures = speed_figures(requests.annotate(kind_name=F("kind__name")), "kind_name")
+    return FigureTable(
+        slug="speed-by-kind",
+        title="Hours to first offer, acceptance and fulfilment, by kind",
+        columns=["Kind", *COLUMNS],
+        rows=[[kind, *figures[kind]] for kind in sorted(figures)],
+        series_columns=[1, 3, 5],
+        note="The chart shows the medians; the table adds the 90th percentiles (nine in ten were as fast).",
+    )
+
+
+def speed_by_month(requests):
+    figures = speed_figures(requests.annotate(month=TruncMonth("created_at")), "month")
+    return FigureTable(
+        slug="speed-by-month",
+        title="Hours to first offer, acceptance and fulfilment, by month of the request",
+        columns=["Month", *COLUMNS],
+        rows=[[month_label(month), *figures[month]] for month in sorted(figures)],
+        chart="line",
+    )
+
+
+def speed_tables(requests):
+    return [speed_by_kind(requests), speed_by_month(requests)]
