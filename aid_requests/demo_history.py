@@ -33,6 +33,7 @@ MONTH_WEIGHTS = {7: 2, 8: 5, 9: 6, 10: 3, 11: 4, 12: 5, 1: 4, 2: 3, 3: 2, 4: 2, 
 KIND_WEIGHTS = {"clothing": 8, "school-supplies": 7, "food": 5, "other-necessities": 3, "dental": 3,
                 "vision": 3, "prescriptions": 2, "emergency-medical": 1, "hearing": 1}  # fmt: skip
 ENDINGS = [(Status.CLOSED, 55), (Status.FULFILLED, 15), (Status.DECLINED, 8), (Status.WITHDRAWN, 7), ("none", 15)]
+RECENT = timedelta(days=45)
 DECLINE_REASONS = ["No capacity this month", "Outside our service area", "No sizes in stock", "Family unreachable"]
 
 
@@ -73,6 +74,8 @@ def seed_history(today=None):
         slug = rng.choices(slugs, [KIND_WEIGHTS[slug] for slug in slugs])[0]
         created_at = _moment(rng, first_day, last_day)
         ending = rng.choices([ending for ending, _weight in ENDINGS], [weight for _ending, weight in ENDINGS])[0]
+        if ending == "none" and created_at < timezone.make_aware(datetime.combine(last_day, time())) - RECENT:
+            ending = Status.WITHDRAWN  # only recent requests still wait for a partner: the dashboard stays short
         requests.append(
             AidRequest(
                 household=rng.choice(households),

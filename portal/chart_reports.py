@@ -91,6 +91,9 @@ class ChartReportView(WagtailAdminTemplateMixin, TemplateView):
     def tables(self, filters):
         raise NotImplementedError
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()

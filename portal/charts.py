@@ -63,9 +63,9 @@ def draw(kind, title, labels, series):
         disable_xml_declaration=True,
         title=title,
         width=900,
-        height=420,
+        height=460,
         legend_at_bottom=True,
-        legend_at_bottom_columns=3,
+        legend_at_bottom_columns=3 if bars else 2,  # line legends have long names
         x_label_rotation=30 if len(labels) > 8 else 0,
         truncate_label=-1,
         truncate_legend=-1,
