@@ -66,7 +66,8 @@ def draw(kind, title, labels, series):
         height=460,
         legend_at_bottom=True,
         legend_at_bottom_columns=3 if bars else 2,  # line legends have long names
-        x_label_rotation=30 if len(labels) > 8 else 0,
+        show_legend=len(series) > 1,  # one series: the title names it
+        x_label_rotation=30 if len(labels) > 8 or max((len(str(label)) for label in labels), default=0) > 12 else 0,
         truncate_label=-1,
         truncate_legend=-1,
         print_values=False,
