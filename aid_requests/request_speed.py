@@ -5,7 +5,7 @@ percentile_cont, SQLite has nothing): window functions number each group's durat
 and only the rows at the nearest ranks (ceil(p × n / 100)) come back, two rows a group.
 """
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
 
 from aid_requests.models import Offer, StatusEvent
@@ -21,14 +21,27 @@ MEASURES = {
 }
 
 
-def _moments():
-    """When each request got its first offer, an accepted offer, and the status 'help given'."""
-    offers = Offer.objects.filter(request=OuterRef("pk")).order_by("offered_at", "pk")
-    fulfilled = StatusEvent.objects.filter(request=OuterRef("pk"), to_status=Status.FULFILLED).order_by("created_at")
+def _timed(requests):
+    """{measure: rows of one event per request, annotated with `duration` since the request}: joins, no
+    per-request subquery. The first offer is the offer with none before it; a request has one accepted offer."""
+    offers = Offer.objects.filter(request__in=requests.values("pk"))
+    earlier = Offer.objects.filter(
+        Q(offered_at__lt=OuterRef("offered_at")) | Q(offered_at=OuterRef("offered_at"), pk__lt=OuterRef("pk")),
+        request=OuterRef("request"),
+    )
+    fulfilled = StatusEvent.objects.filter(request__in=requests.values("pk"), to_status=Status.FULFILLED)
+    rows = {
+        "offer": (offers.exclude(Exists(earlier)), "offered_at"),
+        "acceptance": (offers.filter(status=Offer.Status.ACCEPTED), "answered_at"),
+        "fulfilment": (fulfilled, "created_at"),
+    }
     return {
-        "offer": Subquery(offers.values("offered_at")[:1]),
-        "acceptance": Subquery(offers.filter(status=Offer.Status.ACCEPTED).values("answered_at")[:1]),
-        "fulfilment": Subquery(fulfilled.values("created_at")[:1]),
+        measure: queryset.annotate(
+            duration=ExpressionWrapper(F(moment) - F("request__created_at"), DurationField()),
+            kind_name=F("request__kind__name"),
+            month=TruncMonth("request__created_at"),
+        )
+        for measure, (queryset, moment) in rows.items()
     }
 
 
@@ -54,13 +67,11 @@ def _hours(duration):
 
 
 def speed_figures(requests, group):
-    """{group value: [median, 90th] hours per measure, in MEASURES order}: one query per measure."""
-    moments = _moments()
+    """{group value: [median, 90th] hours per measure, in MEASURES order}; `group` "kind_name" or "month".
+
+    One query per measure."""
     by_group = {}
-    for index, moment in enumerate(moments.values()):
-        timed = requests.annotate(
-            reached_at=moment, duration=ExpressionWrapper(F("reached_at") - F("created_at"), DurationField())
-        )
+    for index, timed in enumerate(_timed(requests).values()):
         for value, percentiles in nearest_rank_percentiles(timed, group).items():
             cells = by_group.setdefault(value, [None] * (len(MEASURES) * len(PERCENTS)))
             for offset, percent in enumerate(PERCENTS):
@@ -72,7 +83,7 @@ COLUMNS = [f"{label} of hours to {measure}" for measure in MEASURES.values() for
 
 
 def speed_by_kind(requests):
-    figures = speed_figures(requests.annotate(kind_name=F("kind__name")), "kind_name")
+    figures = speed_figures(requests, "kind_name")
     return FigureTable(
         slug="speed-by-kind",
         title="Hours to first offer, acceptance and fulfilment, by kind",
@@ -84,7 +95,7 @@ def speed_by_kind(requests):
 
 
 def speed_by_month(requests):
-    figures = speed_figures(requests.annotate(month=TruncMonth("created_at")), "month")
+    figures = speed_figures(requests, "month")
     return FigureTable(
         slug="speed-by-month",
         title="Hours to first offer, acceptance and fulfilment, by month of the request",

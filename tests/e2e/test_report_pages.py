@@ -27,5 +27,5 @@ def test_staff_report_pages_pass_axe(page, live_server, axe_clean, transactional
     for label, path in PAGES.items():
         page.goto(path)
         axe_clean(label)
-        if label not in ("dashboard", "bad-dates"):
+        if label not in ("dashboard", "bad-dates", "summary"):  # the summary draws no bar under 10
             expect(page.locator('svg[role="img"]').first).to_be_visible()
