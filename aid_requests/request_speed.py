@@ -24,12 +24,12 @@ MEASURES = {
 def _timed(requests):
     """{measure: rows of one event per request, annotated with `duration` since the request}: joins, no
     per-request subquery. The first offer is the offer with none before it; a request has one accepted offer."""
-    offers = Offer.objects.filter(request__in=requests.values("pk"))
+    offers = Offer.objects.filter(request__in=requests.values("pk")).order_by()  # no sort by the model's ordering
     earlier = Offer.objects.filter(
         Q(offered_at__lt=OuterRef("offered_at")) | Q(offered_at=OuterRef("offered_at"), pk__lt=OuterRef("pk")),
         request=OuterRef("request"),
     )
-    fulfilled = StatusEvent.objects.filter(request__in=requests.values("pk"), to_status=Status.FULFILLED)
+    fulfilled = StatusEvent.objects.filter(request__in=requests.values("pk"), to_status=Status.FULFILLED).order_by()
     rows = {
         "offer": (offers.exclude(Exists(earlier)), "offered_at"),
         "acceptance": (offers.filter(status=Offer.Status.ACCEPTED), "answered_at"),
