@@ -45,20 +45,29 @@ def _timed(requests):
     }
 
 
-def nearest_rank_percentiles(durations, group):
-    """{group value: {percent: timedelta}} for a queryset annotated with `duration` and `group`; nulls left out."""
-    ranked = durations.filter(duration__isnull=False).annotate(
-        position=Window(RowNumber(), partition_by=[F(group)], order_by=[F("duration").asc(), F("pk").asc()]),
-        total=Window(Count("pk"), partition_by=[F(group)]),
-    )
+def nearest_rank_percentiles(durations, groups):
+    """{group: {value: {percent: timedelta}}} for a queryset annotated with `duration` and each of `groups`.
+
+    One query whatever the number of groupings: each grouping numbers the rows in its own window."""
+    durations = durations.filter(duration__isnull=False)
     wanted = Q()
-    for percent in PERCENTS:
-        wanted |= Q(position=(F("total") * percent + 99) / 100)
-    figures = {}
-    for value, position, total, duration in ranked.filter(wanted).values_list(group, "position", "total", "duration"):
+    for group in groups:
+        in_order = [F("duration").asc(), F("pk").asc()]
+        durations = durations.annotate(
+            **{
+                f"{group}_position": Window(RowNumber(), partition_by=[F(group)], order_by=in_order),
+                f"{group}_total": Window(Count("pk"), partition_by=[F(group)]),
+            }
+        )
         for percent in PERCENTS:
-            if position == (total * percent + 99) // 100:
-                figures.setdefault(value, {})[percent] = duration
+            wanted |= Q(**{f"{group}_position": (F(f"{group}_total") * percent + 99) / 100})
+    columns = [name for group in groups for name in (group, f"{group}_position", f"{group}_total")]
+    figures = {group: {} for group in groups}
+    for row in durations.filter(wanted).values(*columns, "duration"):
+        for group in groups:
+            for percent in PERCENTS:
+                if row[f"{group}_position"] == (row[f"{group}_total"] * percent + 99) // 100:
+                    figures[group].setdefault(row[group], {})[percent] = row["duration"]
     return figures
 
 
@@ -66,24 +75,25 @@ def _hours(duration):
     return None if duration is None else round(duration.total_seconds() / 3600, 1)
 
 
-def speed_figures(requests, group):
-    """{group value: [median, 90th] hours per measure, in MEASURES order}; `group` "kind_name" or "month".
+def speed_figures(requests, groups=("kind_name", "month")):
+    """{group: {value: [median, 90th] hours per measure, in MEASURES order}}; groups "kind_name" and "month".
 
     One query per measure."""
-    by_group = {}
+    by_group = {group: {} for group in groups}
     for index, timed in enumerate(_timed(requests).values()):
-        for value, percentiles in nearest_rank_percentiles(timed, group).items():
-            cells = by_group.setdefault(value, [None] * (len(MEASURES) * len(PERCENTS)))
-            for offset, percent in enumerate(PERCENTS):
-                cells[index * len(PERCENTS) + offset] = _hours(percentiles.get(percent))
+        for group, figures in nearest_rank_percentiles(timed, groups).items():
+            for value, percentiles in figures.items():
+                cells = by_group[group].setdefault(value, [None] * (len(MEASURES) * len(PERCENTS)))
+                for offset, percent in enumerate(PERCENTS):
+                    cells[index * len(PERCENTS) + offset] = _hours(percentiles.get(percent))
     return by_group
 
 
 COLUMNS = [f"{label} of hours to {measure}" for measure in MEASURES.values() for label in ("Median", "90th percentile")]
 
 
-def speed_by_kind(requests):
-    figures = speed_figures(requests, "kind_name")
+def speed_by_kind(requests, figures=None):
+    figures = (figures or speed_figures(requests, ["kind_name"]))["kind_name"]
     return FigureTable(
         slug="speed-by-kind",
         title="Hours to first offer, acceptance and fulfilment, by kind",
@@ -94,8 +104,8 @@ def speed_by_kind(requests):
     )
 
 
-def speed_by_month(requests):
-    figures = speed_figures(requests, "month")
+def speed_by_month(requests, figures=None):
+    figures = (figures or speed_figures(requests, ["month"]))["month"]
     return FigureTable(
         slug="speed-by-month",
         title="Hours to first offer, acceptance and fulfilment, by month of the request",
@@ -106,4 +116,5 @@ def speed_by_month(requests):
 
 
 def speed_tables(requests):
-    return [speed_by_kind(requests), speed_by_month(requests)]
+    figures = speed_figures(requests)  # both tables from the same three queries
+    return [speed_by_kind(requests, figures), speed_by_month(requests, figures)]
