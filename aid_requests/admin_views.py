@@ -42,6 +42,8 @@ class RequestFilterSet(bounded.FilterSet):
     waiting_days = bounded.NumberFilter(
         method="filter_waiting", label="Waiting at least (days)", min_value=0, max_value=LONGEST_WAIT_DAYS
     )
+    no_partner = django_filters.BooleanFilter(method="filter_no_partner", label="No partner agency found")
+    offer_overdue = django_filters.BooleanFilter(method="filter_offer_overdue", label="Offer past its answer time")
 
     class Meta:
         model = AidRequest
@@ -49,6 +51,14 @@ class RequestFilterSet(bounded.FilterSet):
 
     def filter_waiting(self, queryset, name, value):
         return queryset.filter(status_changed_at__lte=timezone.now() - timedelta(days=float(value)))
+
+    def filter_no_partner(self, queryset, name, value):
+        without = AidRequest.objects.without_partner().values("pk")
+        return queryset.filter(pk__in=without) if value else queryset.exclude(pk__in=without)
+
+    def filter_offer_overdue(self, queryset, name, value):
+        overdue = AidRequest.objects.with_overdue_offer().values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
 
 
 URGENCY_ORDER = [Urgency.EMERGENCY, Urgency.URGENT, Urgency.ROUTINE]

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from aid_requests import admin_views
+from aid_requests import admin_views, report_views, todo
 from aid_requests.models import AidRequest
 
 
@@ -66,4 +66,21 @@ def partner_report_menu_item():
 
 @hooks.register("register_admin_urls")
 def partner_report_urls():
-    return [path("reports/partners/", admin_views.PartnerReportView.as_view(), name="aid_requests_partner_report")]
+    return [path("reports/partners/", admin_views.PartnerReportView.as_view(), name="aid_requests_partner_report")] + [
+        path(f"reports/{route}", view.as_view(), name=name) for route, name, _label, view, _icon in report_views.REPORTS
+    ]
+
+
+# One Reports menu item per request report, after "Partner agencies".
+for _order, (_route, _name, _label, _view, _icon) in enumerate(report_views.REPORTS):
+    hooks.register(
+        "register_reports_menu_item",
+        lambda name=_name, label=_label, icon=_icon, order=_order: StaffReportMenuItem(
+            label, reverse(name), icon_name=icon, order=810 + order
+        ),
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def request_todo_panels(request, panels):
+    panels.extend(todo.request_panels(request.user))

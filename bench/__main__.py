@@ -27,6 +27,7 @@ def main():
     parser.add_argument("--skip-matching", action="store_true", help="time only the directory and the import")
     parser.add_argument("--skip-holiday-rush", action="store_true", help="no opening rush (bench/holiday_rush.py)")
     parser.add_argument("--skip-http", action="store_true", help="no HTTP figures (bench/http_pages.py)")
+    parser.add_argument("--skip-reports", action="store_true", help="no report pages (bench/reports.py)")
     arguments = parser.parse_args()
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"  # never the development or test database
@@ -61,6 +62,10 @@ def main():
     if not arguments.skip_holiday_rush:
         # Against gunicorn and a PostgreSQL database of its own; alone: `python -m bench.holiday_rush`.
         figures.update(holiday_rush.measure())
+    if not arguments.skip_reports:
+        from bench import reports
+
+        figures.update(reports.measure())
 
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
     width = max(len(name) for name in figures)

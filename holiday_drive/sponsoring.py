@@ -91,15 +91,20 @@ def with_children(registrations):
     )
 
 
+def without_a_sponsor(campaign):
+    """Confirmed families of the campaign no sponsor has adopted, who asked for what sponsors bring."""
+    return Registration.objects.filter(
+        SPONSORED_PACKAGES, campaign=campaign, status=Status.CONFIRMED, adoption__isnull=True
+    )
+
+
 def waiting_for_a_sponsor(campaign, *, children=None, age_band=None):
     """Confirmed families of the campaign no sponsor has adopted, who asked for what sponsors bring; oldest first.
 
     `children` keeps families with that many children (MOST_CHILDREN_FILTERED: that many or more);
     `age_band`, a key of AGE_BANDS, keeps families with a child of that age.
     """
-    registrations = Registration.objects.filter(
-        SPONSORED_PACKAGES, campaign=campaign, status=Status.CONFIRMED, adoption__isnull=True
-    )
+    registrations = without_a_sponsor(campaign)
     if children:
         registrations = registrations.annotate(child_count=Count("children"))
         if children >= MOST_CHILDREN_FILTERED:

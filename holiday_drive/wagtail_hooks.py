@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from holiday_drive import admin_views
+from holiday_drive import admin_views, campaign_by_day, todo
 from holiday_drive.admin_forms import PickupSlotForm
 from holiday_drive.models import DistributionSite, PickupSlot, Registration, Sponsor
 
@@ -162,9 +162,22 @@ def report_menu_item():
 @hooks.register("register_admin_urls")
 def holiday_drive_admin_urls():
     return [
+        path("reports/holiday-by-day/", campaign_by_day.CampaignByDayView.as_view(), name="holiday_drive_by_day"),
         path("holiday-drive/report/", admin_views.CampaignReportView.as_view(), name="holiday_drive_report"),
         path("holiday-drive/print/", admin_views.PrintIndexView.as_view(), name="holiday_drive_print"),
         path("holiday-drive/print/roster/", admin_views.RosterView.as_view(), name="holiday_drive_print_roster"),
         path("holiday-drive/print/labels/", admin_views.LabelsView.as_view(), name="holiday_drive_print_labels"),
         path("holiday-drive/print/packing/", admin_views.PackingView.as_view(), name="holiday_drive_print_packing"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def holiday_todo_panels(request, panels):
+    panels.extend(todo.holiday_panels(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def by_day_menu_item():
+    return HolidayStaffMenuItem(
+        "Holiday drive day by day", reverse("holiday_drive_by_day"), icon_name="calendar-check", order=850
+    )

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 from aid_requests.backlog import match_backlog
 from aid_requests.demo import seed_requests
+from aid_requests.demo_history import seed_history
 from holiday_drive.demo import DEMO_USERS as HOLIDAY_DEMO_USERS
 from holiday_drive.demo import seed_holiday_drive
 from portal.demo_es import seed_spanish
@@ -61,6 +62,7 @@ def seed():
     seed_partners(lambda email: User.objects.filter(email=email).first())
     seed_requests(lambda email: User.objects.filter(email=email).first())
     match_backlog()  # the approved demo requests go to their partners, as approving them in the admin would
+    seed_history()  # two school years of finished requests, after matching: nothing in it is left to match
     seed_holiday_drive(home, lambda email: User.objects.filter(email=email).first())
     seed_spanish(home)
     return (

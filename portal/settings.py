@@ -197,6 +197,8 @@ LISTING_REMINDER_MONTHS = env_int("LISTING_REMINDER_MONTHS", 12)
 LISTING_STALE_MONTHS = env_int("LISTING_STALE_MONTHS", 15)
 # "Something wrong?" reports one client address may send in an hour.
 PROBLEM_REPORTS_PER_HOUR = env_int("PROBLEM_REPORTS_PER_HOUR", 5)
+# Days after a partner agency accepts a request before the admin dashboard lists it as not yet fulfilled.
+ACCEPTED_UNFULFILLED_DAYS = env_int("ACCEPTED_UNFULFILLED_DAYS", 14)
 
 # Form steps one client may post to the holiday registration in a minute: a family needs four or
 # five, a school office registering families needs more, and the bench's opening rush far more.

@@ -1,6 +1,7 @@
 """A request for one kind of help for some of a household's children, and its timeline."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -65,6 +66,19 @@ class Urgency(models.TextChoices):
 class AidRequestQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=[Status.FULFILLED, Status.CLOSED, Status.DECLINED, Status.WITHDRAWN])
+
+    def without_partner(self):
+        """Approved requests matching found no partner agency for (it wrote down why)."""
+        return self.filter(status=Status.APPROVED).exclude(no_match_reason="")
+
+    def with_overdue_offer(self, now=None):
+        """Requests whose open offer is past its answer time (the database allows one open offer per request)."""
+        return self.filter(offers__status="offered", offers__deadline__lt=now or timezone.now())
+
+    def accepted_unfulfilled(self, days, now=None):
+        """Requests an agency accepted at least `days` days ago and has not yet marked fulfilled."""
+        cutoff = (now or timezone.now()) - timedelta(days=days)
+        return self.filter(status=Status.ACCEPTED, status_changed_at__lte=cutoff)
 
 
 class AidRequest(models.Model):
