@@ -9,6 +9,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from portal import deployment  # noqa: F401 - registers its system checks
+
         if settings.EMAIL_BACKEND == "django.core.mail.backends.dummy.EmailBackend":
             # Production without EMAIL_HOST or EMAIL_FILE_PATH (see portal/settings.py): say so in every process.
             logging.getLogger("portal").warning(

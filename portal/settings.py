@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.logs.RequestIdMiddleware",  # first: its id and its one line per request cover every answer
+    "portal.deployment.ProxyCountMiddleware",  # warns once when TRUSTED_PROXY_COUNT misses the proxies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -87,3 +87,10 @@ def test_staff_cannot_remove_their_only_authenticator(client, home, password):
     assert response.status_code == 200
     assert "You cannot deactivate two-factor authentication." in response.text
     assert staff.authenticator_set.filter(type="totp").exists()
+
+
+def test_wagtails_page_privacy_login_cannot_skip_the_code(client, home, password):
+    staff = StaffFactory()
+    response = client.post("/_util/login/", {"username": staff.email, "password": password})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 404  # the page route (portal/urls.py) comes first and shadows it
