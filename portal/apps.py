@@ -9,7 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import deployment  # noqa: F401 - registers its system checks
+        from portal import deployment, second_factor  # noqa: F401 - register their system checks and signals
 
         if settings.EMAIL_BACKEND == "django.core.mail.backends.dummy.EmailBackend":
             # Production without EMAIL_HOST or EMAIL_FILE_PATH (see portal/settings.py): say so in every process.

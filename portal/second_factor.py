@@ -10,6 +10,8 @@ from datetime import timedelta
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -32,8 +34,8 @@ OPEN_PATHS = ("/accounts/", "/i18n/", "/static/", "/healthz", "/readyz")
 RECHECK_SECONDS = 300
 CHECKED_KEY = "second_factor_checked_at"
 SEEN_KEY = "second_factor_seen_at"
-# The idle clock is written at most this often, not on every request.
-SEEN_GRANULARITY_SECONDS = 60
+# The idle clock is written at most this often, not on every request (a session save is a query).
+SEEN_GRANULARITY_SECONDS = 120
 
 
 def needs_second_factor(user):
@@ -59,6 +61,30 @@ def is_held(user):
     return needs_second_factor(user) and not is_mfa_enabled(user) and grace_ends(user) <= timezone.now()
 
 
+def _check(session, user, now):
+    """Check `user` and remember a pass in the session; True if they are held at the set-up page."""
+    if not needs_second_factor(user):
+        session[CHECKED_KEY] = now
+        session.pop(SEEN_KEY, None)
+        return False
+    session.setdefault(SEEN_KEY, now)
+    if is_mfa_enabled(user):
+        session[CHECKED_KEY] = now
+        return False
+    session.pop(CHECKED_KEY, None)  # in the grace period or held: checked again at every request
+    return grace_ends(user) <= timezone.now()
+
+
+@receiver(user_logged_in)
+def check_at_sign_in(sender, request, user, **kwargs):
+    """Check once at sign-in, so that a session's first page costs what every other page costs."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        now = timezone.now().timestamp()
+        session.pop(SEEN_KEY, None)
+        _check(session, user, now)
+
+
 class SecondFactorMiddleware:
     """Send people who see family data to the set-up page until they enrol; sign them out when idle."""
 
@@ -76,20 +102,11 @@ class SecondFactorMiddleware:
     def _gate(self, request, user):
         now = timezone.now().timestamp()
         session = request.session
-        if now - session.get(CHECKED_KEY, 0) > RECHECK_SECONDS:
-            if not needs_second_factor(user):
-                session[CHECKED_KEY] = now
-                session.pop(SEEN_KEY, None)
-                return None
-            if is_mfa_enabled(user):
-                session[CHECKED_KEY] = now
-            elif grace_ends(user) <= timezone.now() and not request.path.startswith(OPEN_PATHS):
-                return redirect(f"{reverse('second_factor_setup')}?{urlencode({'next': request.get_full_path()})}")
-            else:  # in the grace period, or on an open path: let it through, check again next time
-                session.pop(CHECKED_KEY, None)
-            session.setdefault(SEEN_KEY, now)
+        due = now - session.get(CHECKED_KEY, 0) > RECHECK_SECONDS
+        if due and _check(session, user, now) and not request.path.startswith(OPEN_PATHS):
+            return redirect(f"{reverse('second_factor_setup')}?{urlencode({'next': request.get_full_path()})}")
         if SEEN_KEY not in session:
-            return None  # checked: needs no second factor
+            return None  # needs no second factor
         if now - session[SEEN_KEY] > settings.SECOND_FACTOR_IDLE_MINUTES * 60:
             logout(request)
             return redirect(f"{settings.LOGIN_URL}?{urlencode({'next': request.get_full_path()})}")
