@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
@@ -57,7 +58,11 @@ class AccountChooseResultsView(AccountListMixin, ChooseResultsView):
 
 class AccountChosenView(AccountListMixin, ChosenView):
     def get_object(self, pk):
-        return self.get_object_list().get(pk=pk)  # a family's id answers 404 (DoesNotExist), never its email
+        """A family's id answers 404, never its email."""
+        try:
+            return self.get_object_list().get(pk=int(pk))
+        except (ValueError, get_user_model().DoesNotExist):
+            raise Http404 from None
 
 
 class AccountChooserViewSet(ChooserViewSet):
