@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from portal.roles import staff_and_partner_accounts
@@ -65,6 +65,11 @@ class AccountChosenView(AccountListMixin, ChosenView):
             raise Http404 from None
 
 
+class AccountChosenMultipleView(AccountListMixin, ChosenMultipleView):
+    def get_objects(self, pks):
+        return self.get_object_list().filter(pk__in=[pk for pk in pks if str(pk).isdigit()])
+
+
 class AccountChooserViewSet(ChooserViewSet):
     model = get_user_model()
     icon = "user"
@@ -73,6 +78,7 @@ class AccountChooserViewSet(ChooserViewSet):
     choose_view_class = AccountChooseView
     choose_results_view_class = AccountChooseResultsView
     chosen_view_class = AccountChosenView
+    chosen_multiple_view_class = AccountChosenMultipleView
     register_widget = False  # only the membership form uses it; other user fields keep their own widget
     per_page = 20
 

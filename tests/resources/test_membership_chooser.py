@@ -48,6 +48,8 @@ def test_people_who_do_not_keep_memberships_cannot_list_accounts(client, account
     response = client.get(CHOOSER)
     assert response.status_code == 302 and response.url == "/admin/"  # Wagtail's answer to PermissionDenied
     assert accounts["partner"].email not in client.get(f"{CHOOSER}results/", {"q": "agency"}, follow=True).text
+    chosen = client.get(f"{CHOOSER}chosen-multiple/", {"id": accounts["partner"].pk}, follow=True)
+    assert accounts["partner"].email not in chosen.text
 
 
 def test_a_family_account_posted_as_a_member_is_refused_and_nothing_is_saved(staff_client, accounts):
