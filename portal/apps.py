@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from portal import deployment, second_factor  # noqa: F401 - register their system checks and signals
         from portal import page_cache
 
         page_cache.connect()

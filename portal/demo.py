@@ -1,6 +1,8 @@
 """The demo site that `manage.py seed_demo` builds on top of the office's real one (`setup_site`): fictional
 agencies, programs, families, sponsors and users. Every step finds before it creates."""
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
@@ -17,6 +19,8 @@ from portal.site_setup import setup_site
 from resources.demo import seed_directory, seed_partners
 
 DEMO_PASSWORD = "connection-demo-2026"
+# Demo staff and partners sign in with a second factor like real ones: add this key to an authenticator app.
+DEMO_TOTP_SECRET = "GNXW4ZLDORUW63RNMRSW233PGIYDENRN"
 DEMO_USERS = [
     ("staff@example.org", STAFF),
     ("agency1@example.org", AGENCY),
@@ -48,6 +52,8 @@ def _users():
         user.save()
         if role in (STAFF, AGENCY, VOLUNTEER):
             user.groups.add(Group.objects.get(name=role))
+        if role in (STAFF, AGENCY) and not Authenticator.objects.filter(user=user).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
         # allauth requires a verified address before anyone signs in.
         user.emailaddress_set.update_or_create(email=email, defaults={"verified": True, "primary": True})
 

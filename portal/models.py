@@ -49,6 +49,10 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, help_text="The site's language for them."
     )
+    # Set the first time someone who sees family data signs in without a second factor (portal.second_factor).
+    second_factor_due = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When they must have set up a second factor by."
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

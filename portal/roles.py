@@ -5,6 +5,7 @@ One place for the rule: the data migration and `seed_demo` both call
 """
 
 from django.contrib.auth.management import create_permissions
+from django.db.models import Q
 
 STAFF = "Staff"
 AGENCY = "Agency"
@@ -79,6 +80,11 @@ STAFF_COLLECTION_PERMISSIONS = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
+
+
+def staff_and_partner_accounts():
+    """The accounts an agency membership may name (its form field and its chooser): never a family's."""
+    return Q(groups__name__in=[STAFF, AGENCY])
 
 
 def _permission(apps, dotted):

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.logs.RequestIdMiddleware",  # first: its id and its one line per request cover every answer
+    "portal.deployment.ProxyCountMiddleware",  # warns once when TRUSTED_PROXY_COUNT misses the proxies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.second_factor.SecondFactorMiddleware",  # before any page with family data
     "portal.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -154,7 +156,15 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"  # failed logins counted per address and account together
+MFA_ADAPTER = "portal.accounts.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Connection Center"
+# Everyone who sees family data (staff, holiday staff, partner agencies) signs in with a code from an
+# authenticator app (portal/second_factor.py). They may put off setting it up for this many days after the
+# site first asks; their sessions end after this many minutes without a request.
+SECOND_FACTOR_GRACE_DAYS = env_int("SECOND_FACTOR_GRACE_DAYS", 0)
+SECOND_FACTOR_IDLE_MINUTES = env_int("SECOND_FACTOR_IDLE_MINUTES", 30)
 # Behind a proxy the client's address is in X-Forwarded-For; rate limits need the real one.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

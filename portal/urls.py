@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import health, views
+from portal import accounts, health, views
 
 
 class PageLanguagePrefix(LocalePrefixPattern):
@@ -39,6 +39,7 @@ urlpatterns = [
     # One login door: Wagtail's own login form would skip allauth (and staff MFA).
     path("admin/login/", RedirectView.as_view(url=settings.WAGTAILADMIN_LOGIN_URL, query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/second-factor/", accounts.second_factor_setup, name="second_factor_setup"),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # Django's set_language, which also sends a page to its translation and remembers a signed-in person's choice.

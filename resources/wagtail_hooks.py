@@ -146,3 +146,10 @@ def directory_admin_urls():
         path("directory/import/preview/", admin_views.preview, name="resources_import_preview"),
         path("directory/export/", admin_views.export, name="resources_export"),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_account_chooser():
+    from resources.choosers import account_chooser
+
+    return account_chooser

@@ -3,15 +3,33 @@
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 
 from portal.models import Alert, HomePage, StandardPage, User
 from portal.roles import AGENCY, STAFF
 
 PASSWORD = "a-long-test-password-9"
+# The authenticator app secret of every enrolled test user (base32); tests compute codes from it.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The code an authenticator app shows now for `secret`."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def _enrol(user, create, extracted, **kwargs):
+    """Set up the authenticator app (portal.second_factor), unless `enrolled=False`."""
+    if create and extracted is not False:
+        TOTP.activate(user, TOTP_SECRET)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A family's account; `UserFactory(enrolled=True)` also has an authenticator app."""
+
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
@@ -26,6 +44,11 @@ class UserFactory(factory.django.DjangoModelFactory):
             user.save()
             EmailAddress.objects.create(user=user, email=user.email, verified=extracted is not False, primary=True)
 
+    @factory.post_generation
+    def enrolled(user, create, extracted, **kwargs):
+        if extracted:
+            _enrol(user, create, extracted)
+
 
 def _in_group(name):
     """A post-generation step putting the new user in a role's group."""
@@ -38,11 +61,17 @@ def _in_group(name):
 
 
 class StaffFactory(UserFactory):
+    """Office staff, with an authenticator app set up as the site requires; `enrolled=False` for one without."""
+
     role = _in_group(STAFF)
+    enrolled = factory.PostGeneration(_enrol)
 
 
 class AgencyUserFactory(UserFactory):
+    """A partner agency's user, with an authenticator app set up; `enrolled=False` for one without."""
+
     role = _in_group(AGENCY)
+    enrolled = factory.PostGeneration(_enrol)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

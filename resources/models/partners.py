@@ -5,6 +5,8 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 
+from portal.roles import staff_and_partner_accounts
+from resources.choosers import account_chooser
 from resources.models.agencies import Agency, ServiceCategory
 
 
@@ -15,11 +17,17 @@ class AgencyMembership(models.Model):
         COORDINATOR = "coordinator", "Coordinator"
         MEMBER = "member", "Member"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agency_memberships",
+        limit_choices_to=staff_and_partner_accounts,
+        help_text="A staff or partner account (Agency group); family accounts cannot answer offers.",
+    )
     agency = ParentalKey(Agency, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
 
-    panels = [FieldPanel("user"), FieldPanel("role")]
+    panels = [FieldPanel("user", widget=account_chooser.widget_class), FieldPanel("role")]
 
     class Meta:
         ordering = ["agency", "user"]

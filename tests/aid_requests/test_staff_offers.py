@@ -24,7 +24,7 @@ def two_partners():
 @pytest.fixture
 def viewer_client(client):
     """Staff who may read requests but not act on them."""
-    viewer = UserFactory()
+    viewer = UserFactory(enrolled=True)
     codenames = ["access_admin", "view_aidrequest", "view_household"]
     viewer.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     client.force_login(viewer)

@@ -85,3 +85,18 @@ def sign_in(context, live_server, email):
     client.force_login(User.objects.get(email=email))
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+
+
+def sign_in_through_form(page, email, password):
+    """Sign in on /accounts/login/ by keyboard, with the authenticator app's code when the account has one."""
+    from portal.demo import DEMO_TOTP_SECRET
+    from tests.e2e.keyboard import activate, type_into
+    from tests.factories import totp_code
+
+    page.goto("/accounts/login/")
+    type_into(page, page.get_by_label("Email"), email)
+    type_into(page, page.get_by_label("Password"), password)
+    activate(page, page.get_by_role("button", name="Sign In"))
+    if page.url.endswith("/accounts/2fa/authenticate/"):  # staff and partners: the demo's authenticator key
+        type_into(page, page.get_by_label("Code"), totp_code(DEMO_TOTP_SECRET))
+        activate(page, page.get_by_role("button", name="Sign In"))

@@ -11,7 +11,7 @@ from holiday_drive.demo import VOLUNTEER_EMAIL, VOLUNTEER_FIRST_NAME
 from holiday_drive.models import HolidayCampaignPage, Registration
 from portal.models import User
 from tests.e2e.axe import assert_no_serious_violations
-from tests.e2e.conftest import VIEWPORTS
+from tests.e2e.conftest import VIEWPORTS, sign_in_through_form
 from tests.e2e.keyboard import activate, tick, type_into
 from tests.e2e.screenshots import save_screenshot
 
@@ -169,7 +169,4 @@ def sign_in(page, email):
     user = User.objects.get(email=email)
     user.set_password(PASSWORD)  # the demo passwords work only with DEBUG on
     user.save()
-    page.goto("/accounts/login/")
-    type_into(page, page.get_by_label("Email"), email)
-    type_into(page, page.get_by_label("Password"), PASSWORD)
-    activate(page, page.get_by_role("button", name="Sign In"))
+    sign_in_through_form(page, email, PASSWORD)

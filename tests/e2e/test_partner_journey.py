@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from aid_requests.models import AidRequest
 from portal.models import User
 from tests.e2e.axe import assert_no_serious_violations
+from tests.e2e.conftest import sign_in_through_form
 from tests.e2e.keyboard import activate, type_into
 from tests.e2e.screenshots import save_screenshot
 
@@ -21,10 +22,7 @@ def sign_in(page, email):
     user = User.objects.get(email=email)
     user.set_password(PASSWORD)  # the demo passwords work only with DEBUG on
     user.save()
-    page.goto("/accounts/login/")
-    type_into(page, page.get_by_label("Email"), email)
-    type_into(page, page.get_by_label("Password"), PASSWORD)
-    activate(page, page.get_by_role("button", name="Sign In"))
+    sign_in_through_form(page, email, PASSWORD)
 
 
 @pytest.mark.parametrize("page", ["desktop"], indirect=True)

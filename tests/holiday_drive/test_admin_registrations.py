@@ -158,7 +158,7 @@ def test_a_duplicate_whose_later_registration_was_picked_up_is_refused_and_stays
 @pytest.fixture
 def volunteer(db):
     """A volunteer at a distribution site, even one given admin access and read access to registrations."""
-    user = UserFactory(email="volunteer@example.org")
+    user = UserFactory(email="volunteer@example.org", enrolled=True)
     user.groups.add(Group.objects.get_or_create(name="Volunteer")[0])
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_registration")

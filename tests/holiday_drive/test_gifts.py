@@ -86,7 +86,7 @@ def test_sponsors_and_families_cannot_record_gifts(request, adoption, persona):
 
 
 def test_admin_users_without_the_registration_permission_are_turned_back(client, adoption):
-    user = UserFactory()
+    user = UserFactory(enrolled=True)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
 

@@ -14,6 +14,7 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "k3J9x!vQ2rT8mZ5pL0wY7nB4cF6hD1sG_aE3uI9oP2qW5eR8tY1u",
     "ALLOWED_HOSTS": "help.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/10",  # without it, check warns that rate limits are per process
     "DJANGO_SETTINGS_MODULE": "portal.settings",
 }
 

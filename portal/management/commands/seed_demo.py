@@ -30,4 +30,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for each: {demo.DEMO_PASSWORD})")
         for email, role in demo.DEMO_USERS:
             self.stdout.write(f"  {role:<8} {email}")
+        self.stdout.write(
+            f"Staff and Agency users then type the code of an authenticator app given the key {demo.DEMO_TOTP_SECRET}"
+        )
         self.stdout.write("Staff open http://127.0.0.1:8000/admin/ ; everyone signs in at /accounts/login/.")
