@@ -9,8 +9,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import deployment, second_factor  # noqa: F401 - register their system checks and signals
-        from portal import page_cache
+        # deployment and second_factor register their system checks and signals on import.
+        from portal import deployment, page_cache, second_factor  # noqa: F401
 
         page_cache.connect()
         if settings.EMAIL_BACKEND == "django.core.mail.backends.dummy.EmailBackend":
