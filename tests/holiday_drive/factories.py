@@ -66,7 +66,7 @@ class PickupSlotFactory(factory.django.DjangoModelFactory):
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
-    """A registration queued in order, with a random family number, with the duplicate keys of its household; pass `campaign`."""
+    """A registration queued in order, a random family number, its household's duplicate keys; pass `campaign`."""
 
     household = factory.SubFactory(
         HouseholdFactory,
