@@ -19,6 +19,7 @@ from holiday_drive.models import Registration
 from holiday_drive.models.registrations import BOOKABLE_STATUSES
 from holiday_drive.pickup_forms import FindRegistrationForm, PickupTimeForm
 from holiday_drive.views import DONE_SESSION_KEY
+from portal.family_sessions import holds_family_data
 from portal.ratelimit import is_limited, is_limited_for, too_many
 
 FOUND_SESSION_KEY = "holiday_pickup_registration"
@@ -45,6 +46,7 @@ def find(request):
             return too_many(request)
         if form.is_valid():
             request.session.cycle_key()
+            holds_family_data(request)
             request.session[FOUND_SESSION_KEY] = {"id": form.registration.pk, "until": time.time() + FOUND_FOR_SECONDS}
             return redirect("holiday_drive:pickup_confirmation")
     return render(request, "holiday_drive/pickup/find.html", {"form": form} | error_summary_context(form))

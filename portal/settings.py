@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.family_sessions.FamilySessionMiddleware",  # after auth: it asks whether the visitor signed in
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -259,6 +260,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves
+# Messages ("Your request CC-7K3F-9QX2 is withdrawn", "Signed in as ...") live in the server-side session, not
+# in a signed but readable cookie; anonymous sessions holding a family's data end with the browser and within
+# an hour (portal/family_sessions.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Health checks (portal/health.py): /healthz and /readyz answer load balancers over plain HTTP too, which
 # probe the app servers directly (ALLOWED_HOSTS still applies). With TASKS_BACKEND=database, /readyz
