@@ -27,9 +27,10 @@ def test_the_reference_codes_are_never_stored_and_gone_an_hour_later(client, app
 
 
 def test_a_status_lookup_is_never_stored(client):
-    assert "no-store" in client.post("/requests/status/", {"reference": "CC-2222-3333", "zip_code": "21044"})[
-        "Cache-Control"
-    ]
+    assert (
+        "no-store"
+        in client.post("/requests/status/", {"reference": "CC-2222-3333", "zip_code": "21044"})["Cache-Control"]
+    )
 
 
 def test_signing_in_is_told_through_the_session_not_a_cookie(client, family, password, home):
