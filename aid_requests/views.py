@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from aid_requests import applications, partners
@@ -97,6 +98,7 @@ def apply_done(request):
 STATUS_LIMIT_PER_MINUTE = 10
 
 
+@never_cache  # the timeline answers a POST from a visitor who may have no session at all
 def status(request):
     """A request's timeline, for whoever has its reference code and ZIP code."""
     aid_request = None

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import SessionWizardView
 
 from portal.bounded import whole_number
+from portal.family_sessions import holds_family_data
 
 
 class FamilyWizard(SessionWizardView):
@@ -39,6 +40,7 @@ class FamilyWizard(SessionWizardView):
     def post(self, *args, **kwargs):
         if not self.storage.is_stored and self._posted_step() == self.steps.first:
             self._start()  # the first step, shown without a session, is sent
+        holds_family_data(self.request)
         if self.storage.current_step not in self.get_form_list():  # a second click on the last button after done()
             return redirect(self.done_url if self.done_session_key in self.request.session else self.start_url)
         if self._tampered():

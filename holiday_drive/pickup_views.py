@@ -1,7 +1,7 @@
 """The family's pickup time: choose or change it until the cutoff, then the confirmation with the check-in code.
 
 A browser sees a registration when the family signed in, has just registered in it, or found it
-at /holiday/pickup/ by family number with the phone number or email address it registered with.
+at /holiday/pickup/ by its registration code with the phone number or email address it registered with.
 The registration is remembered in the session, never in the URL.
 """
 
@@ -18,14 +18,18 @@ from holiday_drive.models import Registration
 from holiday_drive.models.registrations import BOOKABLE_STATUSES
 from holiday_drive.pickup_forms import FindRegistrationForm, PickupTimeForm
 from holiday_drive.views import DONE_SESSION_KEY
+from portal.family_sessions import holds_family_data
 from portal.forms import error_summary_context
-from portal.ratelimit import is_limited, too_many
+from portal.ratelimit import is_limited, is_limited_for, too_many
 
 FOUND_SESSION_KEY = "holiday_pickup_registration"
 # A family may look itself up on a library computer: the next person there must not see its check-in code.
 FOUND_FOR_SECONDS = 60 * 60
-# Each try tests a family number and a phone number: few a minute, like the request status lookup.
+# Each try tests a registration code and a phone number: few a minute, like the request status lookup.
 FIND_POSTS_PER_MINUTE = 10
+# And few an hour for one phone number, email address or code from anywhere: many addresses cannot share the work.
+FIND_TRIES_PER_FAMILY = 10
+FIND_FAMILY_PERIOD = 60 * 60
 
 
 def find(request):
@@ -34,10 +38,15 @@ def find(request):
         return redirect("holiday_drive:my")
     form = FindRegistrationForm(request.POST or None)
     if request.method == "POST":
-        if is_limited(request, "holiday_pickup_find", FIND_POSTS_PER_MINUTE):
+        limited = [is_limited(request, "holiday_pickup_find", FIND_POSTS_PER_MINUTE)] + [
+            is_limited_for("holiday_pickup_family", key, FIND_TRIES_PER_FAMILY, FIND_FAMILY_PERIOD)
+            for key in form.family_keys()
+        ]
+        if any(limited):
             return too_many(request)
         if form.is_valid():
             request.session.cycle_key()
+            holds_family_data(request)
             request.session[FOUND_SESSION_KEY] = {"id": form.registration.pk, "until": time.time() + FOUND_FOR_SECONDS}
             return redirect("holiday_drive:pickup_confirmation")
     return render(request, "holiday_drive/pickup/find.html", {"form": form} | error_summary_context(form))

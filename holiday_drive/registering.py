@@ -1,4 +1,4 @@
-"""Turning a finished holiday form into a registration: one transaction, numbered in order, safe to submit twice."""
+"""Turning a finished holiday form into a registration: one transaction, queued in order, safe to submit twice."""
 
 import contextlib
 import string
@@ -104,7 +104,7 @@ def _create(campaign, household, packages, referral_code, submission_key, now):
         household=household,
         campaign=campaign,
         sequence=sequence,
-        family_number=campaign.family_number(sequence),
+        family_number=campaign.new_family_number(),
         status=Registration.Status.WAITLISTED if campaign.is_full() else Registration.Status.REGISTERED,
         referral_code=referral_code,
         submission_key=submission_key,

@@ -81,25 +81,16 @@ def _report(request, outcome):
             )
             % {"numbers": numbers},
         )
-    if outcome.taken:
-        taken = ngettext(
-            "Family %(numbers)s was already adopted by another sponsor.",
-            "Families %(numbers)s were already adopted by another sponsor.",
-            len(outcome.taken),
-        ) % {"numbers": ", ".join(outcome.taken)}
+    if outcome.unavailable:
+        # Counted, never named: the same words whether another sponsor was first or the id was never adoptable.
+        unavailable = ngettext(
+            "%(count)s family you chose cannot be adopted any more: another sponsor may have been first.",
+            "%(count)s families you chose cannot be adopted any more: other sponsors may have been first.",
+            outcome.unavailable,
+        ) % {"count": outcome.unavailable}
         after = _("The other families you chose are yours.") if outcome.adopted else _("Please choose another family.")
-        messages.warning(request, f"{taken} {after}")
-    if outcome.gone:
-        messages.warning(
-            request,
-            ngettext(
-                "Family %(numbers)s no longer needs a sponsor.",
-                "Families %(numbers)s no longer need a sponsor.",
-                len(outcome.gone),
-            )
-            % {"numbers": ", ".join(outcome.gone)},
-        )
-    if not (outcome.adopted or outcome.taken or outcome.gone):
+        messages.warning(request, f"{unavailable} {after}")
+    if not (outcome.adopted or outcome.unavailable):
         messages.info(request, _("You have already adopted these families."))
 
 

@@ -144,50 +144,50 @@ class AdoptionRefused(Exception):
 @dataclass
 class AdoptionOutcome:
     adopted: list  # family numbers now the sponsor's
-    taken: list  # family numbers another sponsor adopted first
-    gone: list  # family numbers that no longer wait for a sponsor (cancelled, or changed by the office)
+    # How many of the others the sponsor cannot adopt, whatever the reason (adopted by another sponsor first,
+    # cancelled, another campaign's, no such id): one count, so posting ids teaches a sponsor nothing about them.
+    unavailable: int = 0
 
 
 def adopt(sponsor, registration_ids, *, user=None):
-    """Adopt the chosen families in one transaction; the ones another sponsor took first are reported, not adopted.
+    """Adopt the chosen families in one transaction; the ones the sponsor cannot adopt are counted, never named.
 
     Locks the sponsor, then the registrations in id order, so two sponsors choosing the same family queue
     on its row and the second finds it taken; the one-adoption-per-registration constraint backs this up.
-    Raises AdoptionRefused, adopting nothing, when the free ones are more than the sponsor has left to adopt.
+    Raises AdoptionRefused, adopting nothing, when the sponsor chose more than it has left to adopt (counting
+    every id chosen, adoptable or not, so that the answer does not tell which are).
     """
-    outcome = AdoptionOutcome(adopted=[], taken=[], gone=[])
+    chosen = set(registration_ids)
+    outcome = AdoptionOutcome(adopted=[])
     with transaction.atomic():
         sponsor = Sponsor.objects.select_for_update().get(pk=sponsor.pk)
         registrations = list(
             Registration.objects.select_for_update()
-            .filter(campaign_id=sponsor.campaign_id, pk__in=registration_ids)
+            .filter(campaign_id=sponsor.campaign_id, pk__in=chosen)
             .order_by("pk")
         )
         adopters = dict(
             Adoption.objects.filter(registration__in=registrations).values_list("registration_id", "sponsor_id")
         )
-        free = []
-        for registration in registrations:
-            adopter = adopters.get(registration.pk)
-            if adopter == sponsor.pk:
-                continue  # the same form sent twice: already theirs
-            if adopter is not None:
-                outcome.taken.append(registration.family_number)
-            elif registration.status != Status.CONFIRMED or not (
-                registration.wants_gifts or registration.wants_clothing
-            ):
-                outcome.gone.append(registration.family_number)
-            else:
-                free.append(registration)
+        # The same form sent twice: those are already theirs, and neither count nor need a place.
+        asked = len(chosen) - sum(adopter == sponsor.pk for adopter in adopters.values())
         left = sponsor.families_left()
-        if len(free) > left:
+        if asked > left:
             raise AdoptionRefused(_limit_message(sponsor, left))
-        for registration in free:
-            if _adopt_one(sponsor, registration, user):
+        for registration in registrations:
+            if (
+                _is_waiting(registration)
+                and registration.pk not in adopters
+                and _adopt_one(sponsor, registration, user)
+            ):
                 outcome.adopted.append(registration.family_number)
-            else:
-                outcome.taken.append(registration.family_number)
+        outcome.unavailable = asked - len(outcome.adopted)
     return outcome
+
+
+def _is_waiting(registration):
+    """Whether the family still waits for a sponsor (keep in step with `waiting_for_a_sponsor`)."""
+    return registration.status == Status.CONFIRMED and (registration.wants_gifts or registration.wants_clothing)
 
 
 def _adopt_one(sponsor, registration, user):

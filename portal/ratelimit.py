@@ -1,4 +1,4 @@
-"""A small fixed-window rate limit per client address, kept in the shared cache.
+"""A small fixed-window rate limit per client address, or per anything else a try names, kept in the shared cache.
 
 The client address comes from allauth's adapter, so one setting
 (ALLAUTH_TRUSTED_PROXY_COUNT) tells both where the real address is behind a proxy.
@@ -7,11 +7,23 @@ The client address comes from allauth's adapter, so one setting
 from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
 
 
 def is_limited(request, scope, limit, period=60):
     """Count this request; True once the client made more than `limit` in `period` seconds."""
-    key = f"ratelimit:{scope}:{get_adapter().get_client_ip(request)}"
+    return _counted(f"ratelimit:{scope}:{get_adapter().get_client_ip(request)}", limit, period)
+
+
+def is_limited_for(scope, value, limit, period=60):
+    """Count a try naming `value` (a family's phone number, a code), from any address; True past `limit`.
+
+    The cache key holds a keyed hash of the value, never the value: a phone number is not left in Redis.
+    """
+    return _counted(f"ratelimit:{scope}:{salted_hmac(scope, value).hexdigest()}", limit, period)
+
+
+def _counted(key, limit, period):
     cache.add(key, 0, timeout=period)
     try:
         return cache.incr(key) > limit

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "formtools",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,8 +72,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.family_sessions.FamilySessionMiddleware",  # after auth: it asks whether the visitor signed in
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.second_factor.SecondFactorMiddleware",  # before any page with family data
     "portal.middleware.AdminAccessMiddleware",
@@ -305,6 +309,62 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves
+# Messages ("Your request CC-7K3F-9QX2 is withdrawn", "Signed in as ...") live in the server-side session, not
+# in a signed but readable cookie; anonymous sessions holding a family's data end with the browser and within
+# an hour (portal/family_sessions.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Every cookie says SameSite (Django leaves the language cookie without it).
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (portal/security.py, django-csp): the public pages load only the site's own styles,
+# images and (for editors) the Wagtail userbar's scripts; no inline script or style, so a script slipped into
+# a page runs nowhere. Videos and maps editors embed play in frames from these hosts only.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.openstreetmap.org",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (/admin/ only) runs inline scripts and styles of its own, shows uploaded images as data: and
+# blob: previews while uploading, and frames its own page previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy: features no page uses, turned off for the site and everything it embeds.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "camera",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+# /.well-known/security.txt: where to report a security problem, e.g. security@district.org or a web address.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT")
 
 # Health checks (portal/health.py): /healthz and /readyz answer load balancers over plain HTTP too, which
 # probe the app servers directly (ALLOWED_HOSTS still applies). With TASKS_BACKEND=database, /readyz

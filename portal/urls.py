@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import accounts, health, views
+from portal import accounts, health, security, views
 
 
 class PageLanguagePrefix(LocalePrefixPattern):
@@ -36,6 +36,7 @@ urlpatterns = [
     # For load balancers and monitoring; no trailing slash, no language prefix.
     path("healthz", health.HealthView.as_view(), name="healthz"),
     path("readyz", health.ReadyView.as_view(), name="readyz"),
+    path(".well-known/security.txt", security.security_txt, name="security_txt"),
     # One login door: Wagtail's own login form would skip allauth (and staff MFA).
     path("admin/login/", RedirectView.as_view(url=settings.WAGTAILADMIN_LOGIN_URL, query_string=True)),
     path("admin/", include(wagtailadmin_urls)),

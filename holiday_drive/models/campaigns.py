@@ -1,11 +1,12 @@
 """A holiday drive, published as a Wagtail page that carries its public text, and its referral codes."""
 
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import IntegrityError, models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,8 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+
+FAMILY_NUMBER_TRIES = 20
 
 
 class Package(models.TextChoices):
@@ -47,7 +50,7 @@ class HolidayCampaignPage(Page):
     family_number_prefix = models.CharField(
         max_length=6,
         validators=[RegexValidator(r"^[A-Z][A-Z0-9]{0,5}$", "Capital letters and digits, starting with a letter.")],
-        help_text='Family numbers look like "H26-0142": the prefix is "H26".',
+        help_text='Family numbers look like "H26-48213": the prefix is "H26", the digits are random.',
     )
     offers_food = models.BooleanField("food packages", default=True)
     offers_clothing = models.BooleanField("clothing packages", default=True)
@@ -116,8 +119,16 @@ class HolidayCampaignPage(Page):
     def packages_offered(self):
         return [package for package in Package if getattr(self, f"offers_{package.value}")]
 
-    def family_number(self, sequence):
-        return f"{self.family_number_prefix}-{sequence:04d}"
+    def new_family_number(self):
+        """A random family number unused in this campaign, like H26-48213: it tells no one the order of registration.
+
+        Registering locks the campaign, a unique constraint backs that up; few tries are needed below 45,000 families.
+        """
+        for _attempt in range(FAMILY_NUMBER_TRIES):
+            number = f"{self.family_number_prefix}-{secrets.randbelow(90000) + 10000}"
+            if not self.registrations.filter(family_number=number).exists():
+                return number
+        raise IntegrityError("Could not find an unused family number.")
 
     def places_taken(self):
         return self.registrations.holding_a_place().count()

@@ -13,6 +13,7 @@ from aid_requests.models.requests import CODE_ALPHABET
 from holiday_drive.models.campaigns import Package
 
 CHECK_IN_CODE_LENGTH = 6
+REGISTRATION_CODE_LENGTH = 8
 
 
 def new_check_in_code():
@@ -24,6 +25,20 @@ def normalize_check_in_code(value):
     """What a volunteer types or scans ("7k3-f9q") as stored ("7K3F9Q"), or ""."""
     characters = "".join(character for character in (value or "").upper() if character.isalnum())
     return characters if len(characters) == CHECK_IN_CODE_LENGTH else ""
+
+
+def new_registration_code():
+    """The family's own secret for finding its registration, like 7K3F-9QX2 (31^8, about 850 billion)."""
+    characters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(REGISTRATION_CODE_LENGTH))
+    return f"{characters[:4]}-{characters[4:]}"
+
+
+def normalize_registration_code(value):
+    """What a family types ("7k3f 9qx2") as stored ("7K3F-9QX2"), or ""."""
+    characters = "".join(character for character in (value or "").upper() if character.isalnum())
+    if len(characters) != REGISTRATION_CODE_LENGTH:
+        return ""
+    return f"{characters[:4]}-{characters[4:]}"
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -52,9 +67,14 @@ class Registration(models.Model):
     campaign = models.ForeignKey(
         "holiday_drive.HolidayCampaignPage", on_delete=models.PROTECT, related_name="registrations"
     )
-    # The order of registration within the campaign: the family number and the waiting list both follow it.
+    # The order of registration within the campaign, which the waiting list follows; never shown.
     sequence = models.PositiveIntegerField(editable=False)
+    # Random (HolidayCampaignPage.new_family_number): sponsors and volunteers see it, so it must tell them nothing.
     family_number = models.CharField(max_length=16, editable=False)
+    # Given only to the family (done page, its pages, reminder email): with its phone or email it opens the pickup.
+    registration_code = models.CharField(
+        max_length=REGISTRATION_CODE_LENGTH + 1, unique=True, default=new_registration_code, editable=False
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.REGISTERED, editable=False)
     wants_food = models.BooleanField(_("food"), default=False)
     wants_clothing = models.BooleanField(_("clothing"), default=False)

@@ -57,8 +57,22 @@ def page(request, browser, live_server):
     Every test runs on both viewports; `@pytest.mark.parametrize("page", ["phone"], indirect=True)` picks one.
     """
     context = browser.new_context(base_url=live_server.url, **VIEWPORTS[request.param])
+    refused = watch_content_security_policy(context)
     yield context.new_page()
     context.close()
+    assert refused == [], "the Content-Security-Policy blocked something a page uses"
+
+
+def watch_content_security_policy(context):
+    """What the Content-Security-Policy refused in this context's pages, as Chromium reports it; a growing list."""
+    refused = []
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            refused.append(f"{message.location.get('url')}: {message.text}")
+
+    context.on("console", on_console)
+    return refused
 
 
 @pytest.fixture

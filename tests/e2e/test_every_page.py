@@ -112,11 +112,11 @@ def partner_pages(sweep):
 
 
 def a_booked_family():
-    """A demo family without an account, with a pickup time it can still change: (family number, phone)."""
+    """A demo family without an account, with a pickup time it can still change: (registration code, phone)."""
     registration = Registration.objects.filter(
         status=Registration.Status.CONFIRMED, household__user=None, pickup_slot__isnull=False
     ).select_related("household")[0]
-    return registration.family_number, registration.household.phone
+    return registration.registration_code, registration.household.phone
 
 
 def register_for_the_holidays(sweep, label=""):
@@ -136,11 +136,11 @@ def register_for_the_holidays(sweep, label=""):
 
 
 def find_the_pickup(sweep, label=""):
-    family_number, phone = a_booked_family()
+    code, phone = a_booked_family()
     sweep.visit("/holiday/pickup/", f"pickup-find{label}")
-    fill(sweep.page, {"#id_family_number": family_number, "#id_contact": "410-555-9999"})
+    fill(sweep.page, {"#id_registration_code": code, "#id_contact": "410-555-9999"})
     sweep.submit(f"pickup-find-errors{label}")
-    fill(sweep.page, {"#id_family_number": family_number, "#id_contact": phone})
+    fill(sweep.page, {"#id_registration_code": code, "#id_contact": phone})
     sweep.submit(f"pickup-confirmation{label}")
     expect(sweep.page.get_by_role("img")).to_be_visible()  # the check-in code's QR image
     sweep.visit("/holiday/pickup/time/", f"pickup-times{label}")

@@ -66,7 +66,7 @@ class PickupSlotFactory(factory.django.DjangoModelFactory):
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
-    """A registration numbered in order, with the duplicate keys of its household; pass `campaign`."""
+    """A registration queued in order, a random family number, its household's duplicate keys; pass `campaign`."""
 
     household = factory.SubFactory(
         HouseholdFactory,
@@ -82,7 +82,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
     @factory.lazy_attribute
     def family_number(self):
-        return self.campaign.family_number(self.sequence)
+        return self.campaign.new_family_number()
 
     @factory.lazy_attribute
     def phone_key(self):

@@ -73,6 +73,7 @@ def test_a_registration_page_shows_the_household_and_is_audit_logged(staff_clien
     RegisteredChildFactory(registration=registration, first_name="Ana", wish_1="A red bike")
     html = staff_client.get(page_of(registration)).text
     assert registration.household.guardian_name in html and "A red bike" in html
+    assert registration.registration_code in html  # to help a family that lost it, after checking who calls
     (entry,) = HouseholdView.objects.all()
     assert (entry.household, entry.viewed_by) == (registration.household, staff)
 

@@ -19,18 +19,18 @@ def registration(campaign):
     return RegistrationFactory(campaign=campaign, household=HouseholdFactory(phone="410-555-0199", email="a@b.org"))
 
 
-def find(client, number, contact):
-    return client.post("/holiday/pickup/", {"family_number": number, "contact": contact})
+def find(client, code, contact):
+    return client.post("/holiday/pickup/", {"registration_code": code, "contact": contact})
 
 
-def test_a_family_without_an_account_finds_its_registration_by_number_and_phone(client, registration):
-    response = find(client, registration.family_number.lower(), "(410) 555-0199")
+def test_a_family_without_an_account_finds_its_registration_by_code_and_phone(client, registration):
+    response = find(client, registration.registration_code.lower().replace("-", " "), "(410) 555-0199")
     assert response.status_code == 302 and response.url == "/holiday/pickup/confirmation/"
     assert "has no pickup time yet" in client.get(response.url).text
 
 
 def test_the_email_address_works_too(client, registration):
-    assert find(client, registration.family_number, " A@B.org ").url == "/holiday/pickup/confirmation/"
+    assert find(client, registration.registration_code, " A@B.org ").url == "/holiday/pickup/confirmation/"
 
 
 @pytest.mark.parametrize(
@@ -42,12 +42,12 @@ def test_the_email_address_works_too(client, registration):
     ],
 )
 def test_a_wrong_phone_email_or_a_zip_code_opens_nothing(client, registration, contact, message):
-    assert message in find(client, registration.family_number, contact).text
+    assert message in find(client, registration.registration_code, contact).text
     assert client.get("/holiday/pickup/confirmation/").url == "/holiday/pickup/"
 
 
 def test_a_lookup_opens_the_pickup_for_an_hour_only(client, registration):
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     session = client.session
     session["holiday_pickup_registration"]["until"] = time.time() - 1
     session.save()
@@ -56,20 +56,20 @@ def test_a_lookup_opens_the_pickup_for_an_hour_only(client, registration):
 
 def test_finding_is_rate_limited(client, registration):
     for _ in range(10):
-        find(client, registration.family_number, "410-555-0100")
-    assert find(client, registration.family_number, "410-555-0199").status_code == 429
+        find(client, registration.registration_code, "410-555-0100")
+    assert find(client, registration.registration_code, "410-555-0199").status_code == 429
 
 
 def test_the_times_show_site_day_time_and_places_left(client, registration, slot):
     pickups.book(RegistrationFactory(campaign=registration.campaign), slot)
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     html = client.get("/holiday/pickup/time/").text
     weekday = timezone.localtime(slot.starts_at).strftime("%A")
     assert slot.site.name in html and slot.when in html and weekday in html and "1 place left" in html
 
 
 def test_booking_shows_the_site_address_time_code_and_its_qr_image(client, registration, slot):
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     response = client.post("/holiday/pickup/time/", {"pickup_slot": str(slot.pk)})
     assert response.url == "/holiday/pickup/confirmation/"
     registration.refresh_from_db()
@@ -82,14 +82,14 @@ def test_booking_shows_the_site_address_time_code_and_its_qr_image(client, regis
 
 def test_the_qr_image_holds_the_check_in_code_and_nothing_else(client, registration, slot):
     pickups.book(registration, slot)
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     registration.refresh_from_db()
     modules = segno.make_qr(registration.check_in_code, error="m").svg_inline().split(' d="')[-1].split('"')[0]
     assert modules in client.get("/holiday/pickup/confirmation/").text
 
 
 def test_a_time_that_filled_up_meanwhile_is_refused_and_nothing_changes(client, registration, slot):
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     assert slot.site.name in client.get("/holiday/pickup/time/").text
     for _ in range(slot.capacity):
         pickups.book(RegistrationFactory(campaign=registration.campaign), slot)
@@ -102,7 +102,7 @@ def test_a_time_that_filled_up_meanwhile_is_refused_and_nothing_changes(client, 
 def test_a_family_changes_its_time_and_frees_the_old_place(client, registration, slot):
     later = PickupSlotFactory(campaign=registration.campaign, starts_at=slot.starts_at + timedelta(days=1))
     pickups.book(registration, slot)
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     client.post("/holiday/pickup/time/", {"pickup_slot": str(later.pk)})
     registration.refresh_from_db()
     assert registration.pickup_slot == later and slot.booked_count() == 0
@@ -113,7 +113,7 @@ def test_after_the_cutoff_the_page_gives_the_office_phone_and_nothing_changes(cl
     soon = PickupSlotFactory(campaign=registration.campaign, starts_at=timezone.now() + timedelta(hours=3))
     later = PickupSlotFactory(campaign=registration.campaign)
     pickups.book(registration, soon)
-    find(client, registration.family_number, "410-555-0199")
+    find(client, registration.registration_code, "410-555-0199")
     response = client.post("/holiday/pickup/time/", {"pickup_slot": str(later.pk)})
     assert "can be changed until 24 hours before" in response.text and 'href="tel:4103136822"' in response.text
     registration.refresh_from_db()

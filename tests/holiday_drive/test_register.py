@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from aid_requests.models import Child, Household
@@ -11,8 +13,9 @@ def test_the_whole_registration_saves_the_family_with_a_number_and_lettered_chil
     response = register()
     assert response.status_code == 302 and response.url == "/holiday/register/done/"
     registration = Registration.objects.get()
-    assert registration.family_number == "H26-0001" and registration.status == "registered"
-    assert [child.tag for child in registration.children.all()] == ["H26-0001-A", "H26-0001-B"]
+    number = registration.family_number
+    assert re.fullmatch(r"H26-\d{5}", number) and registration.status == "registered"
+    assert [child.tag for child in registration.children.all()] == [f"{number}-A", f"{number}-B"]
     ana = registration.children.get(letter="A")
     assert (ana.first_name, ana.age, ana.size_shoes, ana.wishes) == ("Ana", 9, "3", ["A red bike", "Paints"])
     assert registration.packages == ["food", "gifts"] and not registration.wants_clothing
@@ -21,17 +24,20 @@ def test_the_whole_registration_saves_the_family_with_a_number_and_lettered_chil
     assert sorted(Child.objects.values_list("first_name", flat=True)) == ["Ana", "Luis"]
 
 
-def test_family_numbers_follow_the_order_of_registration(client, register):
+def test_family_numbers_are_random_so_they_tell_no_one_the_order_of_registration(client, register):
     register()
     client.cookies.clear()
     register(guardian=GUARDIAN | {"guardian_name": "Denise Carter", "phone": "410-555-0199", "email": ""})
-    assert list(Registration.objects.values_list("family_number", flat=True)) == ["H26-0001", "H26-0002"]
+    first, second = (int(number[4:]) for number in Registration.objects.values_list("family_number", flat=True))
+    assert first >= 10000 and second >= 10000 and second != first + 1
 
 
-def test_the_confirmation_shows_the_family_number_and_what_happens_next(client, register):
+def test_the_confirmation_shows_the_registration_code_the_family_number_and_what_happens_next(client, register):
     register()
     html = client.get("/holiday/register/done/").text
-    assert "Your family is registered" in html and "H26-0001" in html
+    registration = Registration.objects.get()
+    assert "Your family is registered" in html and registration.family_number in html
+    assert f'<strong class="reference">{registration.registration_code}</strong>' in html
     assert "What happens next" in html and "Check-in code" not in html
 
 
