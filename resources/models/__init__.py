@@ -1,6 +1,7 @@
 from resources.models.agencies import Agency, Language, ServiceCategory
 from resources.models.pages import Closure, OpeningHours, ResourceIndexPage, ResourcePage
 from resources.models.partners import AgencyCapacity, AgencyMembership
+from resources.models.schools import School, SchoolStaffLink
 
 __all__ = [
     "Agency",
@@ -11,5 +12,7 @@ __all__ = [
     "OpeningHours",
     "ResourceIndexPage",
     "ResourcePage",
+    "School",
+    "SchoolStaffLink",
     "ServiceCategory",
 ]
