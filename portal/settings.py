@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "resources",
     "aid_requests",
     "holiday_drive",
+    "referrals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.alerts",
                 "portal.context_processors.partner_portal",
+                "portal.context_processors.referrals_area",
             ],
         },
     },
@@ -181,6 +183,8 @@ SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
+# How long the link a referred family gets to confirm (or decline) works.
+REFERRAL_LINK_DAYS = env_int("REFERRAL_LINK_DAYS", 14)
 
 # Form steps one client may post to the holiday registration in a minute: a family needs four or
 # five, a school office registering families needs more, and the bench's opening rush far more.

@@ -47,6 +47,7 @@ urlpatterns = [
     path("api/hsds/", include("resources.api_urls")),
     path("", include("aid_requests.urls")),
     path("", include("holiday_drive.urls")),
+    path("", include("referrals.urls")),
 ]
 
 if settings.DEBUG:
