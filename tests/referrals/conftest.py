@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from referrals.models import Referral
 from resources.models import ServiceCategory
@@ -91,3 +92,9 @@ def family_link():
     body = mail.outbox[-1].body
     start = body.index("/referrals/family/")
     return body[start:].split()[0]
+
+
+@pytest.fixture
+def family_browser(db):
+    """The family's own browser: not the nurse's, and signed in as nobody."""
+    return Client()

@@ -46,13 +46,13 @@ def confirm_data(referral, **overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_the_family_reads_the_page_in_their_language_and_confirms_with_corrections(client, referred, post):
+def test_the_family_reads_the_page_in_their_language_and_confirms_with_corrections(family_browser, referred, post):
     referral, link = referred
-    page = client.get(link)
+    page = family_browser.get(link)
     assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
     assert '<html lang="es">' in page.content.decode()
 
-    response = post(client, link, confirm_data(referral))
+    response = post(family_browser, link, confirm_data(referral))
 
     assert response.status_code == 200 and "Gracias" in response.content.decode()
     referral.refresh_from_db()
@@ -66,12 +66,12 @@ def test_the_family_reads_the_page_in_their_language_and_confirms_with_correctio
     assert referral.family_name == "Rosa Quintero"  # the referrer's snapshot keeps what they entered
 
 
-def test_a_reused_link_says_so_and_changes_nothing(client, referred, post):
+def test_a_reused_link_says_so_and_changes_nothing(family_browser, referred, post):
     referral, link = referred
-    post(client, link, confirm_data(referral))
+    post(family_browser, link, confirm_data(referral))
     events = StatusEvent.objects.count()
 
-    again = post(client, link, confirm_data(referral, **{"family-guardian_name": "Someone Else"}))
+    again = post(family_browser, link, confirm_data(referral, **{"family-guardian_name": "Someone Else"}))
 
     assert again.status_code == 410
     assert "ya se usó" in again.content.decode() or "already used" in again.content.decode()
@@ -79,52 +79,52 @@ def test_a_reused_link_says_so_and_changes_nothing(client, referred, post):
     assert referral.request.household.__class__.objects.get(pk=referral.request.household_id).guardian_name != (
         "Someone Else"
     )
-    assert client.get(link).status_code == 410
+    assert family_browser.get(link).status_code == 410
 
 
-def test_confirming_needs_the_familys_agreement(client, referred, post):
+def test_confirming_needs_the_familys_agreement(family_browser, referred, post):
     referral, link = referred
-    response = post(client, link, confirm_data(referral, **{"family-consent": None}))
+    response = post(family_browser, link, confirm_data(referral, **{"family-consent": None}))
     assert response.status_code == 200
     referral.refresh_from_db()
     assert referral.confirmed_at is None and referral.request.status == "awaiting"
     assert not referral.request.household.consent_to_share
 
 
-def test_an_expired_link_says_so_and_changes_nothing(client, referred, post):
+def test_an_expired_link_says_so_and_changes_nothing(family_browser, referred, post):
     referral, link = referred
     Referral.objects.filter(pk=referral.pk).update(link_expires_at=timezone.now() - timedelta(minutes=1))
-    response = post(client, link, confirm_data(referral))
+    response = post(family_browser, link, confirm_data(referral))
     assert response.status_code == 410
     referral.refresh_from_db()
     assert referral.confirmed_at is None and referral.request.status == "awaiting"
 
 
-def test_an_unknown_link_is_not_found(client, referred):
-    assert client.get("/referrals/family/not-a-real-token/").status_code == 404
+def test_an_unknown_link_is_not_found(family_browser, referred):
+    assert family_browser.get("/referrals/family/not-a-real-token/").status_code == 404
 
 
-def test_a_new_link_replaces_the_old_one(client, referred):
+def test_a_new_link_replaces_the_old_one(family_browser, referred):
     from referrals.notices import tell_family_of_referral
 
     referral, old_link = referred
     tell_family_of_referral.call(referral.pk)
-    assert client.get(old_link).status_code == 404
-    assert client.get(family_link()).status_code == 200
+    assert family_browser.get(old_link).status_code == 404
+    assert family_browser.get(family_link()).status_code == 200
 
 
 def test_a_family_that_declines_closes_the_referral_and_the_referrer_sees_only_that(
-    client, referred, post, nurse_client
+    family_browser, referred, post, nurse_client
 ):
     referral, link = referred
-    response = post(client, link, {"answer": "decline"})
+    response = post(family_browser, link, {"answer": "decline"})
     assert response.status_code == 200
     referral.refresh_from_db()
     assert referral.declined_at is not None and referral.request.status == "withdrawn"
     assert not referral.request.household.consent_to_share
     page = nurse_client.get(f"/referrals/{referral.pk}/").content.decode()
     assert "Declined by the family" in page
-    assert client.get(link).status_code == 410
+    assert family_browser.get(link).status_code == 410
 
 
 def test_nothing_is_matched_before_the_family_confirms(referred):

@@ -97,7 +97,7 @@ def test_a_tampered_form_key_saves_nothing(refer):
 def test_the_form_works_in_spanish(nurse_client, school):
     nurse_client.cookies["django_language"] = "es"
     page = nurse_client.get("/referrals/new/").content.decode()
-    assert "Referir a una familia" in page and school.name in page
+    assert "Remitir a una familia" in page and school.name in page
 
 
 def test_the_link_the_family_gets_is_single_use_and_names_nothing(refer):
