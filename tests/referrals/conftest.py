@@ -98,3 +98,18 @@ def family_link():
 def family_browser(db):
     """The family's own browser: not the nurse's, and signed in as nobody."""
     return Client()
+
+
+# Each persona in a browser of its own: these tests switch between the nurse, the office and the agency.
+@pytest.fixture
+def staff_client(staff):
+    browser = Client()
+    browser.force_login(staff)
+    return browser
+
+
+@pytest.fixture
+def agency_client(agency_user):
+    browser = Client()
+    browser.force_login(agency_user)
+    return browser
