@@ -152,3 +152,9 @@ def test_staff_go_ahead_before_the_family_only_with_a_reason_which_is_recorded(r
 
 def test_the_message_goes_only_to_the_family(referred, nurse):
     assert [message.to for message in mail.outbox] == [["rosa.family@example.org"]]
+
+
+def test_the_link_never_reaches_the_logs():
+    from portal.logs import redact
+
+    assert redact("GET /referrals/family/9xlrZi8y-ZcXd_fw/ 200 12ms") == "GET /referrals/family/[token]/ 200 12ms"
