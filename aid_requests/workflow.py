@@ -3,8 +3,9 @@
 submitted → in_review → approved → offered → accepted → fulfilled → closed, with
 the exits declined (staff), withdrawn (the family) and back to approved when an
 offer falls through. A school's referral starts at awaiting (the family) and moves
-on when the family confirms, or when staff go ahead with a recorded reason. Each change writes a StatusEvent and, when the family should
-see it, queues a notification once the transaction commits.
+on when the family confirms, or when staff go ahead with a recorded reason. Each
+change writes a StatusEvent and, when the family should see it, queues a
+notification once the transaction commits.
 """
 
 from django.db import transaction

@@ -32,7 +32,7 @@ class School(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("code"), FieldPanel("level"), FieldPanel("address"), FieldPanel("zip_code")],
+            [FieldPanel(name) for name in ("name", "code", "level", "address", "zip_code")],
             heading="School",
         ),
         FieldPanel("is_active"),
