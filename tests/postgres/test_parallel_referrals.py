@@ -1,6 +1,7 @@
 """A referral sent twice at once is saved once; a family's link answered twice at once counts once (PostgreSQL)."""
 
 import uuid
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,7 +19,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 @pytest.fixture(autouse=True)
 def _no_messages(monkeypatch):
     """The family's message is tested elsewhere; here a flushed database has no site to send it from."""
-    monkeypatch.setattr(referring.tell_family_of_referral, "enqueue", lambda *args, **kwargs: None)
+    monkeypatch.setattr(referring, "tell_family_of_referral", SimpleNamespace(enqueue=lambda *args, **kwargs: None))
 
 
 def _family(school):
