@@ -145,8 +145,11 @@ def _link_problem(request, problem):
 
 
 def _private(response):
-    """The link is a key: the page sends no Referer with it to any other site."""
-    response["Referrer-Policy"] = "no-referrer"
+    """The link is a key: the page sends no Referer with it to any other site.
+
+    Not "no-referrer": the browser would then post the form with Origin: null, which CSRF refuses.
+    """
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

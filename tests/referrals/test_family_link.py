@@ -49,7 +49,7 @@ def confirm_data(referral, **overrides):
 def test_the_family_reads_the_page_in_their_language_and_confirms_with_corrections(family_browser, referred, post):
     referral, link = referred
     page = family_browser.get(link)
-    assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
+    assert page.status_code == 200 and page["Referrer-Policy"] == "same-origin"
     assert '<html lang="es">' in page.content.decode()
 
     response = post(family_browser, link, confirm_data(referral))
