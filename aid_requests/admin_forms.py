@@ -21,6 +21,7 @@ class ActionForm(forms.Form):
         "amount": "Record money secured",
         "rematch": "Match again",
         "close": "Close",
+        "mckinney_vento": "Mark eligible under McKinney-Vento",
     }
     action = forms.ChoiceField(choices=list(ACTIONS.items()), widget=forms.HiddenInput)
     message = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

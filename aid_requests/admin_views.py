@@ -6,7 +6,8 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Case, When
+from django.db.models import Case, Q, When
+from django.db.models.functions import Greatest
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -37,7 +38,7 @@ class RequestFilterSet(bounded.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     kind = bounded.ModelMultipleChoiceFilter(queryset=ServiceCategory.objects.filter(slug__in=REQUEST_KINDS))
     urgency = django_filters.MultipleChoiceFilter(choices=Urgency.choices)
-    school = django_filters.CharFilter(field_name="household__schools", lookup_expr="icontains", label="School")
+    school = django_filters.CharFilter(method="filter_school", label="School")
     zip_code = django_filters.CharFilter(field_name="household__zip_code", label="ZIP code")
     waiting_days = bounded.NumberFilter(
         method="filter_waiting", label="Waiting at least (days)", min_value=0, max_value=LONGEST_WAIT_DAYS
@@ -48,6 +49,9 @@ class RequestFilterSet(bounded.FilterSet):
     class Meta:
         model = AidRequest
         fields = []
+
+    def filter_school(self, queryset, name, value):
+        return queryset.filter(Q(household__school__name__icontains=value) | Q(household__schools__icontains=value))
 
     def filter_waiting(self, queryset, name, value):
         return queryset.filter(status_changed_at__lte=timezone.now() - timedelta(days=float(value)))
@@ -64,12 +68,18 @@ class RequestFilterSet(bounded.FilterSet):
 URGENCY_ORDER = [Urgency.EMERGENCY, Urgency.URGENT, Urgency.ROUTINE]
 
 
+def priority_rank():
+    """0 first: emergencies; a McKinney-Vento household's request counts one step more urgent."""
+    by_urgency = Case(*[When(urgency=value, then=rank) for rank, value in enumerate(URGENCY_ORDER)])
+    return Greatest(by_urgency - Case(When(household__mckinney_vento=True, then=1), default=0), 0)
+
+
 class RequestQueueView(IndexView):
     """All requests, urgent first; one query for the rows whatever their number."""
 
     def get_base_queryset(self):
-        return AidRequest.objects.select_related("household", "kind", "assigned_to").annotate(
-            urgency_rank=Case(*[When(urgency=value, then=rank) for rank, value in enumerate(URGENCY_ORDER)])
+        return AidRequest.objects.select_related("household__school", "kind", "assigned_to").annotate(
+            urgency_rank=priority_rank()
         )
 
     def order_queryset(self, queryset):
@@ -114,7 +124,10 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get(self, request, *args, **kwargs):
-        HouseholdView.objects.create(household=self.aid_request.household, viewed_by=request.user)
+        household = self.aid_request.household
+        HouseholdView.objects.create(
+            household=household, viewed_by=request.user, saw_mckinney_vento=household.mckinney_vento
+        )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -185,6 +198,10 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
                 AidRequest.objects.filter(pk=aid_request.pk).update(amount_secured=data["amount"])
                 add_message(aid_request, f"Money secured: ${data['amount']}.", actor=user, visible_to_family=False)
                 messages.success(self.request, "Amount recorded.")
+            elif action == "mckinney_vento":
+                aid_request.household.mark_mckinney_vento(user)
+                add_message(aid_request, "Marked eligible under McKinney-Vento.", actor=user, visible_to_family=False)
+                messages.success(self.request, "Marked eligible under McKinney-Vento: its requests go first.")
             elif action == "rematch":
                 self._report_match(matching.rematch(aid_request, user), aid_request)
 

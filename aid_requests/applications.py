@@ -14,6 +14,7 @@ HOUSEHOLD_FIELDS = [
     "contact_method",
     "zip_code",
     "street_address",
+    "school",
     "schools",
     "is_homeless",
     "has_free_meals",

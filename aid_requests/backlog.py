@@ -61,8 +61,13 @@ PROFILE_FIELDS = [
 ]
 
 
+# Who gets the agencies' room first when there is not enough for all.
+MATCHING_ORDER = ("-household__mckinney_vento", "created_at", "pk")
+
+
 def match_backlog(requests=None, *, chunk_size=CHUNK_SIZE):
-    """Match every approved request without an open offer (or those of the queryset `requests`), oldest first.
+    """Match every approved request without an open offer (or those of the queryset `requests`), oldest first,
+    McKinney-Vento households' (homeless students) before the others.
 
     Returns (matched, waiting). Costs about ten queries a chunk plus a few per run, whatever the number of agencies.
     """
@@ -70,7 +75,7 @@ def match_backlog(requests=None, *, chunk_size=CHUNK_SIZE):
     backlog = AidRequest.objects.filter(status=Status.APPROVED).exclude(pk__in=offered)
     if requests is not None:
         backlog = backlog.filter(pk__in=requests.values("pk"))
-    rows = list(backlog.order_by("created_at", "pk").values_list("pk", "kind_id"))
+    rows = list(backlog.order_by(*MATCHING_ORDER).values_list("pk", "kind_id"))
     if not rows:
         return 0, 0
     partners = _Partners({kind_id for _pk, kind_id in rows})
@@ -384,7 +389,7 @@ def _lock_requests(ids):
         AidRequest.objects.filter(pk__in=ids, status=Status.APPROVED)
         .select_related("household")
         .select_for_update(skip_locked=skip_locked, of=("self",))
-        .order_by("created_at", "pk")
+        .order_by(*MATCHING_ORDER)
     )
 
 

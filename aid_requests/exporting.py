@@ -8,7 +8,7 @@ from aid_requests.models import AidRequest
 class AidRequestResource(resources.ModelResource):
     kind = fields.Field(attribute="kind__name", column_name="kind")
     zip_code = fields.Field(attribute="household__zip_code", column_name="zip_code")
-    schools = fields.Field(attribute="household__schools", column_name="schools")
+    schools = fields.Field(attribute="household__school_name", column_name="schools")
     language = fields.Field(attribute="household__preferred_language", column_name="language")
     assigned_to = fields.Field(attribute="assigned_to__email", column_name="assigned_to")
 
@@ -30,7 +30,7 @@ class AidRequestResource(resources.ModelResource):
         export_order = fields
 
     def get_queryset(self):
-        return super().get_queryset().select_related("kind", "household", "assigned_to")
+        return super().get_queryset().select_related("kind", "household__school", "assigned_to")
 
     def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("kind", "household", "assigned_to")
+        return queryset.select_related("kind", "household__school", "assigned_to")

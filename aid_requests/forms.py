@@ -9,7 +9,7 @@ from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency, 
 from portal import bounded, phones
 from portal.notices import CONSENT_WORDING
 from resources.geo import normalize_zip
-from resources.models import ServiceCategory
+from resources.models import School, ServiceCategory
 
 MAX_CHILDREN = 8
 
@@ -54,9 +54,62 @@ class ContactForm(forms.ModelForm):
         return cleaned
 
 
-class AboutYouForm(ContactForm):
+OTHER_SCHOOL = "other"
+
+
+class SchoolChoiceMixin:
+    """`school`: a plain <select> of the listed schools plus "other / not listed", then `schools` to type it.
+
+    Works without JavaScript; cleans `school` to a School or None. Used by every family form that asks.
+    """
+
+    def add_school_fields(self, *, required=False):
+        schools = School.objects.filter(is_active=True).only("pk", "name").order_by("name")
+        self.schools_by_pk = {str(school.pk): school for school in schools}
+        self.fields["school"] = forms.ChoiceField(
+            label=_("Your children’s school"),
+            required=required,
+            choices=[("", _("Choose a school"))]
+            + [(pk, school.name) for pk, school in self.schools_by_pk.items()]
+            + [(OTHER_SCHOOL, _("Other, or not listed"))],
+            help_text=_("If it is not in the list, choose “Other, or not listed” and type its name below."),
+            error_messages={
+                "required": _("Choose the school."),
+                "invalid_choice": _("Choose a school from the list, or “Other, or not listed”."),
+            },
+        )
+        if not self.initial.get("school") and self.initial.get("schools"):
+            self.initial["school"] = OTHER_SCHOOL  # a school the family typed before
+        self.fields["schools"] = forms.CharField(
+            label=_("School name, if it is not listed"), required=False, max_length=300
+        )
+
+    def clean_school(self):
+        return self.schools_by_pk.get(self.cleaned_data["school"])
+
+    def clean_schools(self):
+        return self.cleaned_data["schools"].strip()
+
+    def check_school(self, cleaned):
+        """Other needs a name; a listed school needs none (a stale name typed before is dropped)."""
+        if "school" in self.errors:
+            return
+        if cleaned.get("school") is not None:
+            cleaned["schools"] = ""
+        elif self.data.get(self.add_prefix("school")) == OTHER_SCHOOL and not cleaned.get("schools"):
+            self.add_error("schools", _("Type the name of the school."))
+
+
+class AboutYouForm(SchoolChoiceMixin, ContactForm):
     class Meta(ContactForm.Meta):
-        fields = ContactForm.Meta.fields + ["zip_code", "street_address", "schools", "is_homeless", "has_free_meals"]
+        fields = ContactForm.Meta.fields + [
+            "zip_code",
+            "street_address",
+            "school",
+            "schools",
+            "is_homeless",
+            "has_free_meals",
+        ]
         widgets = {
             **ContactForm.Meta.widgets,
             "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
@@ -65,7 +118,6 @@ class AboutYouForm(ContactForm):
         help_texts = {
             **ContactForm.Meta.help_texts,
             "street_address": _("Optional."),
-            "schools": _("Where your children go to school."),
             "is_homeless": _("Optional and private. It can help us find more help for you."),
             "has_free_meals": _("Optional and private."),
         }
@@ -73,6 +125,15 @@ class AboutYouForm(ContactForm):
             **ContactForm.Meta.error_messages,
             "zip_code": {"required": _("Enter a ZIP code of five digits, like 21044.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_school_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_school(cleaned)
+        return cleaned
 
     def clean_zip_code(self):
         zip_code = normalize_zip(self.cleaned_data["zip_code"])

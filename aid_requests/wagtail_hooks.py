@@ -29,7 +29,7 @@ class RequestViewSet(ModelViewSet):
         Column("status", label="Status", accessor="get_status_display"),
         Column("urgency", label="Urgency", accessor="get_urgency_display"),
         Column("zip", label="ZIP", accessor="household.zip_code"),
-        Column("school", label="School", accessor="household.schools"),
+        Column("school", label="School", accessor="household.school_name"),
         DateColumn("status_changed_at", label="Waiting since"),
         Column("assigned_to", label="Assigned to", accessor="assigned_to"),
     ]

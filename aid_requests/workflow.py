@@ -2,8 +2,10 @@
 
 submitted → in_review → approved → offered → accepted → fulfilled → closed, with
 the exits declined (staff), withdrawn (the family) and back to approved when an
-offer falls through. Each change writes a StatusEvent and, when the family should
-see it, queues a notification once the transaction commits.
+offer falls through. A school's referral starts at awaiting (the family) and moves
+on when the family confirms, or when staff go ahead with a recorded reason. Each
+change writes a StatusEvent and, when the family should see it, queues a
+notification once the transaction commits.
 """
 
 from django.db import transaction
@@ -14,6 +16,8 @@ from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import Status
 
 TRANSITIONS = {
+    # A school's referral: the family confirms (submitted) or declines (withdrawn); staff may go ahead or decline.
+    Status.AWAITING: {Status.SUBMITTED, Status.IN_REVIEW, Status.APPROVED, Status.DECLINED, Status.WITHDRAWN},
     Status.SUBMITTED: {Status.IN_REVIEW, Status.APPROVED, Status.DECLINED, Status.WITHDRAWN},
     Status.IN_REVIEW: {Status.APPROVED, Status.DECLINED, Status.WITHDRAWN},
     Status.APPROVED: {Status.OFFERED, Status.DECLINED, Status.WITHDRAWN, Status.CLOSED},
@@ -25,6 +29,9 @@ TRANSITIONS = {
     Status.CLOSED: set(),
 }
 
+
+# Staff going ahead with a referral the family has not confirmed: allowed only with a reason, which is recorded.
+OVERRIDES = {(Status.AWAITING, Status.IN_REVIEW), (Status.AWAITING, Status.APPROVED)}
 
 # A request that ends here without help takes its open offer with it.
 ENDS_WITHOUT_HELP = {Status.WITHDRAWN, Status.DECLINED, Status.CLOSED}
@@ -48,6 +55,15 @@ def transition(aid_request, to_status, *, actor=None, note="", visible_to_family
         locked = AidRequest.objects.select_for_update().get(pk=aid_request.pk)
         if not can_move(locked.status, to_status):
             raise InvalidTransition(f"A request cannot go from {locked.status} to {to_status}.")
+        if (locked.status, to_status) in OVERRIDES:
+            if not note.strip():
+                raise InvalidTransition(
+                    "The family has not confirmed this referral: say why the office goes ahead (e.g. an emergency)."
+                )
+            # The referrer recorded how the family agreed; the reason above is why the office did not wait.
+            household = locked.household
+            household.record_consent(True)
+            household.save(update_fields=["consent_to_share", "consent_given_at", "updated_at"])
         event = StatusEvent.objects.create(
             request=locked,
             from_status=locked.status,

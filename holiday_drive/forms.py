@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactForm
+from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactForm, SchoolChoiceMixin
 from holiday_drive.models import RegisteredChild
 from holiday_drive.models.campaigns import normalize_referral_code
 from holiday_drive.registering import CHILD_FIELDS
@@ -13,13 +13,13 @@ LATER = "later"
 ZIP_MESSAGE = _("Enter a ZIP code of five digits, like 21044.")
 
 
-class GuardianForm(ContactForm):
+class GuardianForm(SchoolChoiceMixin, ContactForm):
     """How to reach the family, its ZIP code, and the referral code when the campaign needs one."""
 
     referral_code = forms.CharField(label=_("Referral code"), max_length=30, required=False)
 
     class Meta(ContactForm.Meta):
-        fields = ContactForm.Meta.fields + ["zip_code"]
+        fields = ContactForm.Meta.fields + ["zip_code", "school", "schools"]
         widgets = {
             **ContactForm.Meta.widgets,
             "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
@@ -32,6 +32,7 @@ class GuardianForm(ContactForm):
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_school_fields()
         self.campaign = campaign
         code = self.fields["referral_code"]
         if campaign.referral_only:
@@ -40,6 +41,11 @@ class GuardianForm(ContactForm):
             code.error_messages["required"] = _("Enter the referral code your school or agency gave you.")
         else:
             code.help_text = _("Optional: only if a school or agency gave you one.")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_school(cleaned)
+        return cleaned
 
     def clean_zip_code(self):
         zip_code = normalize_zip(self.cleaned_data["zip_code"])

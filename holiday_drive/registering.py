@@ -15,6 +15,7 @@ from holiday_drive.models import HolidayCampaignPage, Package, RegisteredChild, 
 from holiday_drive.pickups import BookingError, book
 
 GUARDIAN_FIELDS = ["guardian_name", "phone", "email", "preferred_language", "contact_method", "zip_code"]
+SCHOOL_FIELDS = ["school", "schools"]
 SIZE_FIELDS = ["size_top", "size_bottom", "size_shoes", "size_coat"]
 CHILD_FIELDS = ["first_name", "age", *SIZE_FIELDS, "wish_1", "wish_2", "wish_3"]
 LETTERS = string.ascii_uppercase
@@ -94,6 +95,9 @@ def _save_household(guardian, user):
     household = household_for(signed_in) or Household(user=signed_in)
     for field in GUARDIAN_FIELDS:
         setattr(household, field, guardian[field])
+    for field in SCHOOL_FIELDS:  # asked by the form; callers that do not ask keep what the household had
+        if field in guardian:
+            setattr(household, field, guardian[field])
     household.save()
     return household
 

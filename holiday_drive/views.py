@@ -68,7 +68,7 @@ class RegisterWizard(FamilyWizard):
         if household is None:
             return {"guardian": {"preferred_language": get_language()}, "children": None}.get(step, {})
         if step == "guardian":
-            return model_to_dict(household, fields=registering.GUARDIAN_FIELDS)
+            return model_to_dict(household, fields=registering.GUARDIAN_FIELDS + registering.SCHOOL_FIELDS)
         if step == "children":
             fields = ["first_name", "age", *registering.SIZE_FIELDS]
             return [model_to_dict(child, fields=fields) for child in household.children.all()]

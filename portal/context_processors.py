@@ -2,6 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from aid_requests.partners import has_membership
 from portal.models import Alert
+from referrals.views import referrer_schools
 
 
 def alerts(request):
@@ -18,3 +19,15 @@ def partner_portal(request):
         return has_membership(getattr(request, "user", None))
 
     return {"is_partner_user": SimpleLazyObject(is_partner_user)}
+
+
+def referrals_area(request):
+    """Whether the header links to /referrals/; queried only when the header reads it for a signed-in user."""
+
+    def is_referrer():
+        if hasattr(request, "schools"):  # a referrals page has already looked them up
+            return bool(request.schools)
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated and referrer_schools(user).exists())
+
+    return {"is_referrer": SimpleLazyObject(is_referrer)}

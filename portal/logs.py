@@ -53,6 +53,8 @@ REDACTIONS = [
     (re.compile(r"\+\d[\d\s().-]{6,}\d"), "[phone]"),
     # A query string after a path or URL: gunicorn's errors and Django's CSRF messages quote them.
     (re.compile(r"(/[^\s?\"'<>]*)\?[^\s\"'<>]+"), r"\1?[query]"),
+    # The single-use token of a referred family's link (referrals): a key, never logged.
+    (re.compile(r"(/referrals/family/)[\w-]+"), r"\1[token]"),
     # PostgreSQL copies the values of the offending row into constraint errors.
     (re.compile(r"(Key \([^)]*\)=\().*?(\) (?:already exists|is not present))"), r"\1[values]\2"),
     (re.compile(r"(Failing row contains \().*(\))"), r"\1[values]\2"),

@@ -10,6 +10,12 @@ from django.db.models import Q
 STAFF = "Staff"
 AGENCY = "Agency"
 VOLUNTEER = "Volunteer"
+# Counselors, nurses and pupil personnel workers at a school: they refer families at /referrals/ and see
+# only their own referrals from the schools they are linked to. No admin, no model permissions; a staff-like
+# role for the sign-in rules (e.g. a second factor) that apply to STAFF_LIKE_ROLES.
+SCHOOL_STAFF = "School staff"
+# Roles whose accounts office staff create and that reach people's private details.
+STAFF_LIKE_ROLES = (STAFF, SCHOOL_STAFF)
 
 # Model permissions for staff, as "app_label.codename".
 STAFF_PERMISSIONS = [
@@ -67,6 +73,12 @@ STAFF_HOLIDAY_PERMISSIONS = (
     ]
     + ["holiday_drive.check_in"]
 )
+# Staff keep the district's schools and who refers families from each; resources' migration 0010 grants these.
+STAFF_SCHOOL_PERMISSIONS = [
+    f"resources.{action}_{model}"
+    for model in ("school", "schoolstafflink")
+    for action in ("add", "change", "delete", "view")
+]
 # Staff translate pages into Spanish (simple_translation's "Translate"); portal's migration 0005 grants it.
 STAFF_TRANSLATION_PERMISSIONS = ["simple_translation.submit_translation"]
 # Volunteers at a distribution site check families in by code, and nothing else: no admin.
@@ -102,7 +114,7 @@ def _create_all_permissions(apps, app_labels=("portal", "wagtailadmin", "wagtail
 
 
 def ensure_groups(apps):
-    """Create the Staff, Agency and Volunteer groups with their permissions; safe to run again.
+    """Create the Staff, Agency, Volunteer and School staff groups with their permissions; safe to run again.
 
     `apps` is a migration's app registry, or `django.apps.apps` at run time.
     """
@@ -116,6 +128,7 @@ def ensure_groups(apps):
     staff, _ = Group.objects.get_or_create(name=STAFF)
     Group.objects.get_or_create(name=AGENCY)  # partner users: no admin, no model permissions
     Group.objects.get_or_create(name=VOLUNTEER)
+    Group.objects.get_or_create(name=SCHOOL_STAFF)  # referrers: no admin, no model permissions
     staff.permissions.add(*[_permission(apps, dotted) for dotted in STAFF_PERMISSIONS])
     for root in Page.objects.filter(depth=1):
         for codename in STAFF_PAGE_PERMISSIONS:
@@ -135,6 +148,8 @@ def ensure_groups(apps):
         grant(apps, STAFF, STAFF_REQUEST_PERMISSIONS)
     if _has_model(apps, "resources", "AgencyCapacity") and _has_model(apps, "aid_requests", "Offer"):
         grant(apps, STAFF, STAFF_PARTNER_PERMISSIONS)
+    if _has_model(apps, "resources", "School"):
+        grant(apps, STAFF, STAFF_SCHOOL_PERMISSIONS)
     if _has_model(apps, "simple_translation", "SimpleTranslation"):
         grant(apps, STAFF, STAFF_TRANSLATION_PERMISSIONS)
     if _has_check_in_permission(apps):

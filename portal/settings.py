@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "resources",
     "aid_requests",
     "holiday_drive",
+    "referrals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.alerts",
                 "portal.context_processors.partner_portal",
+                "portal.context_processors.referrals_area",
             ],
         },
     },
@@ -203,6 +205,8 @@ SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
+# How long the link a referred family gets to confirm (or decline) works.
+REFERRAL_LINK_DAYS = env_int("REFERRAL_LINK_DAYS", 14)
 
 # Listings (Inform USA asks for a yearly review): agencies are asked to check a program this many months
 # after its last check, reminded at LISTING_REMINDER_MONTHS, and families are warned after LISTING_STALE_MONTHS.

@@ -52,6 +52,7 @@ urlpatterns = [
     path("texts/", include("portal.sms.urls")),
     path("", include("aid_requests.urls")),
     path("", include("holiday_drive.urls")),
+    path("", include("referrals.urls")),
 ]
 
 if settings.DEBUG:

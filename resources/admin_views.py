@@ -21,9 +21,10 @@ from import_export.tmp_storages import MediaStorage
 from resources import transfer
 from resources.models import ResourceIndexPage
 
-IMPORTERS = ["resources.add_agency"]  # who sees the Import menu item; programs need page permissions too
-EXPORTERS = ["resources.view_agency"]
-KINDS = {"agencies": "Agencies", "programs": "Programs"}
+# Who sees the Import menu item; programs need page permissions too.
+IMPORTERS = ["resources.add_agency", "resources.add_school"]
+EXPORTERS = ["resources.view_agency", "resources.view_school"]
+KINDS = {"agencies": "Agencies", "programs": "Programs", "schools": "Schools"}
 SESSION_KEY = "resources_import"
 UPLOAD_FOLDER = "tmp/imports"
 PROBLEMS_SHOWN = 200
@@ -33,6 +34,8 @@ ABANDONED_AFTER = datetime.timedelta(days=1)
 def can_import(user, kind):
     if kind == "agencies":
         return user.has_perms(["resources.add_agency", "resources.change_agency"])
+    if kind == "schools":
+        return user.has_perms(["resources.add_school", "resources.change_school"])
     directory = ResourceIndexPage.objects.first()
     return directory is not None and directory.permissions_for_user(user).can_publish_subpage()
 
@@ -40,6 +43,8 @@ def can_import(user, kind):
 def can_export(user, kind):
     if kind == "agencies":
         return user.has_perm("resources.view_agency")
+    if kind == "schools":
+        return user.has_perm("resources.view_school")
     directory = ResourceIndexPage.objects.first()
     return directory is not None and directory.permissions_for_user(user).can_edit()
 
@@ -91,7 +96,7 @@ def upload(request):
             "filename": form.cleaned_data["file"].name[-100:],
         }
         return redirect("resources_import_preview")
-    return _render(request, "resources/admin/import.html", "Import agencies or programs", form=form)
+    return _render(request, "resources/admin/import.html", "Import agencies, programs or schools", form=form)
 
 
 def preview(request):
@@ -145,7 +150,7 @@ def export(request):
         )
         for kind, label in kinds.items()
     ]
-    return _render(request, "resources/admin/export.html", "Export agencies or programs", links=links)
+    return _render(request, "resources/admin/export.html", "Export agencies, programs or schools", links=links)
 
 
 def _discard(request):

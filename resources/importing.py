@@ -27,6 +27,7 @@ from resources.columns import (
 )
 from resources.models import Agency, Language, ResourceIndexPage, ResourcePage, ServiceCategory
 from resources.publishing import ProgramPublisher
+from resources.school_import import SchoolResource
 from resources.tasks import geocode_agencies, geocode_programs, index_objects
 
 
@@ -384,4 +385,4 @@ class ProgramResource(DirectoryResource):
         return "" if program.use_agency_location else program.zip_code
 
 
-RESOURCES = {"agencies": AgencyResource, "programs": ProgramResource}
+RESOURCES = {"agencies": AgencyResource, "programs": ProgramResource, "schools": SchoolResource}

@@ -82,6 +82,8 @@ def read_dataset(content, extension):
 def guess_kind(headers):
     if "title" in headers:
         return "programs"
+    if "code" in headers and "level" in headers:
+        return "schools"
     if "name" in headers:
         return "agencies"
     return None

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from portal import bounded
 from resources import admin_views, dashboard, listing_admin  # noqa: F401 (dashboard registers its panels)
-from resources.models import Agency, Language, ServiceCategory
+from resources.models import Agency, Language, School, ServiceCategory
 
 
 class AgencyIndexView(IndexView):
@@ -48,6 +48,20 @@ class LanguageViewSet(SnippetViewSet):
     search_backend_name = None  # not an indexed model: search with the database
 
 
+class SchoolViewSet(SnippetViewSet):
+    """The district's schools and, on each, the school staff who refer families from it."""
+
+    model = School
+    icon = "home"
+    menu_label = "Schools"
+    list_display = ["name", "code", "level", "zip_code", "is_active"]
+    list_filter = ["level", "is_active"]
+    search_fields = ["name", "code"]
+    search_backend_name = None  # not an indexed model: search with the database
+    list_export = ["code", "name", "level", "address", "zip_code", "is_active"]
+    export_filename = "schools"
+
+
 class PermissionMenuItem(MenuItem):
     """A menu link shown only to people who hold one of `permissions`."""
 
@@ -60,7 +74,7 @@ class PermissionMenuItem(MenuItem):
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):
-    items = (AgencyViewSet, ServiceCategoryViewSet, LanguageViewSet)
+    items = (AgencyViewSet, ServiceCategoryViewSet, LanguageViewSet, SchoolViewSet)
     menu_label = "Directory"
     menu_icon = "list-ul"
     menu_order = 250

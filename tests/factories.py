@@ -7,7 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 
 from portal.models import Alert, HomePage, StandardPage, User
-from portal.roles import AGENCY, STAFF
+from portal.roles import AGENCY, SCHOOL_STAFF, STAFF
 
 PASSWORD = "a-long-test-password-9"
 # The authenticator app secret of every enrolled test user (base32); tests compute codes from it.
@@ -95,3 +95,9 @@ class AlertFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Alert
+
+
+class SchoolStaffFactory(UserFactory):
+    """A counselor or nurse in the School staff role; link them to schools with SchoolStaffLinkFactory."""
+
+    role = _in_group(SCHOOL_STAFF)

@@ -28,7 +28,17 @@ class Household(models.Model):
     )
     zip_code = models.CharField(_("ZIP code"), max_length=5, validators=[zip_validator])
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    schools = models.CharField(_("school or schools"), max_length=300, blank=True)
+    school = models.ForeignKey(
+        "resources.School", null=True, blank=True, on_delete=models.SET_NULL, related_name="households"
+    )
+    # The family's own words when their school is not listed (and what families typed before schools were listed).
+    schools = models.CharField(_("school name, if it is not listed"), max_length=300, blank=True)
+    # McKinney-Vento (homeless students) eligibility, marked by a referrer or office staff. Office staff only:
+    # raises the priority of the household's requests; every page showing it writes a HouseholdView.
+    mckinney_vento = models.BooleanField(default=False, editable=False)
+    mckinney_vento_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     is_homeless = models.BooleanField(_("we do not have a steady place to live"), default=False)
     has_free_meals = models.BooleanField(_("my children get free or reduced-price meals"), default=False)
     consent_to_share = models.BooleanField(default=False)
@@ -78,6 +88,14 @@ class Household(models.Model):
 
         return bool(self.phone) and texts_turned_off(self.phone)
 
+    @property
+    def school_name(self):
+        return self.school.name if self.school_id else self.schools
+
+    def mark_mckinney_vento(self, by):
+        type(self).objects.filter(pk=self.pk).update(mckinney_vento=True, mckinney_vento_marked_by=by)
+        self.mckinney_vento, self.mckinney_vento_marked_by = True, by
+
     def record_consent(self, given):
         self.consent_to_share = bool(given)
         self.consent_given_at = timezone.now() if given else None
@@ -125,6 +143,8 @@ class HouseholdView(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="views")
     viewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     viewed_at = models.DateTimeField(default=timezone.now)
+    # The page showed the household's McKinney-Vento eligibility.
+    saw_mckinney_vento = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-viewed_at"]

@@ -46,6 +46,7 @@ def normalize_reference(value):
 
 
 class Status(models.TextChoices):
+    AWAITING = "awaiting", _("Waiting for the family")  # a school's referral, until the family confirms
     SUBMITTED = "submitted", _("Received")
     IN_REVIEW = "in_review", _("Being reviewed")
     APPROVED = "approved", _("Approved")

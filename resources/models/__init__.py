@@ -2,6 +2,7 @@ from resources.models.agencies import Agency, Language, ServiceCategory
 from resources.models.listings import AgencyChange, ListingCheck, ListingReminder, ProblemReport
 from resources.models.pages import Closure, OpeningHours, ResourceIndexPage, ResourcePage
 from resources.models.partners import AgencyCapacity, AgencyMembership
+from resources.models.schools import School, SchoolStaffLink
 
 __all__ = [
     "Agency",
@@ -16,5 +17,7 @@ __all__ = [
     "ProblemReport",
     "ResourceIndexPage",
     "ResourcePage",
+    "School",
+    "SchoolStaffLink",
     "ServiceCategory",
 ]

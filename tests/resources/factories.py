@@ -15,6 +15,8 @@ from resources.models import (
     OpeningHours,
     ResourceIndexPage,
     ResourcePage,
+    School,
+    SchoolStaffLink,
     ServiceCategory,
 )
 
@@ -142,3 +144,20 @@ class ClosureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Closure
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Oakland Mills School {n}")
+    code = factory.Sequence(lambda n: f"{1000 + n}")
+    level = School.Level.ELEMENTARY
+    zip_code = "21045"
+
+    class Meta:
+        model = School
+
+
+class SchoolStaffLinkFactory(factory.django.DjangoModelFactory):
+    school = factory.SubFactory(SchoolFactory)
+
+    class Meta:
+        model = SchoolStaffLink

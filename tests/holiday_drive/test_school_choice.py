@@ -1,0 +1,19 @@
+"""The holiday registration asks for the school from the district's list too."""
+
+import pytest
+
+from holiday_drive.models import Registration
+from tests.holiday_drive.conftest import GUARDIAN
+from tests.resources.factories import SchoolFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_holiday_registration_offers_the_schools_too(register, campaign, client):
+    school = SchoolFactory(name="Running Brook Elementary")
+    assert (
+        f'<option value="{school.pk}">Running Brook Elementary</option>'
+        in client.get("/holiday/register/?restart=1").text
+    )
+    register(guardian={**GUARDIAN, "school": str(school.pk)})
+    assert Registration.objects.get().household.school == school
