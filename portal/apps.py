@@ -9,6 +9,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from portal.spreadsheets import neutralise_wagtail_exports
+
+        neutralise_wagtail_exports()
         if settings.EMAIL_BACKEND == "django.core.mail.backends.dummy.EmailBackend":
             # Production without EMAIL_HOST or EMAIL_FILE_PATH (see portal/settings.py): say so in every process.
             logging.getLogger("portal").warning(

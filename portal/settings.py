@@ -160,6 +160,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the site works on a closed network
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search_backend"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
+# Spreadsheets: portal/spreadsheets.py neutralises formula-looking values in every export; these make
+# import-export's stock formats safe too, should a view ever use one directly.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True  # a control character typed in a form never breaks an XLSX
+
 # Background work: immediate in development and tests, a database queue plus
 # `manage.py db_worker` in production.
 TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", {"immediate", "database"})
