@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from aid_requests import admin_views
+from aid_requests import admin_views, privacy
 from aid_requests.models import AidRequest
 
 
@@ -67,3 +67,10 @@ def partner_report_menu_item():
 @hooks.register("register_admin_urls")
 def partner_report_urls():
     return [path("reports/partners/", admin_views.PartnerReportView.as_view(), name="aid_requests_partner_report")]
+
+
+@hooks.register("register_log_actions")
+def household_privacy_log_actions(actions):
+    """The audit trail of a household's data (aid_requests.privacy), in Wagtail's history and site history report."""
+    actions.register_action(privacy.ANONYMISED, "Anonymise household", "Anonymised the household")
+    actions.register_action(privacy.DELETION_REQUESTED, "Ask for deletion", "The family asked for deletion")

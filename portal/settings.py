@@ -184,6 +184,12 @@ SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
 SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 
+# Retention (aid_requests/privacy.py): the nightly job anonymises households whose last request or
+# registration closed this many months ago; 0 turns the job off. The README says what to weigh.
+RETENTION_MONTHS = env_int("RETENTION_MONTHS", 36)
+if RETENTION_MONTHS < 0:
+    raise ImproperlyConfigured(f"RETENTION_MONTHS={RETENTION_MONTHS}: expected 0 (off) or a number of months")
+
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)
 
