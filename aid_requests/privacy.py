@@ -40,7 +40,7 @@ class Part:
     name: str
     open_households: Callable  # () -> values of household ids with a case still open
     last_closed: Callable  # () -> the latest close time of the case rows of OuterRef("pk"), as a Subquery
-    records: Callable  # (households) -> JSON-ready list of everything held, for the family's own copy
+    records: Callable  # (households) -> list of everything held, for the family's own copy
     anonymise: Callable  # (household ids) -> None; blanks the part's names and free text
 
 
@@ -150,6 +150,17 @@ def request_deletion(user):
     return len(households)
 
 
+def deletion_requested_at(user):
+    """When the signed-in family asked for deletion, if they did and it is not done yet."""
+    return (
+        Household.objects.filter(user=user, anonymised_at__isnull=True)
+        .exclude(deletion_requested_at=None)
+        .order_by("deletion_requested_at")
+        .values_list("deletion_requested_at", flat=True)
+        .first()
+    )
+
+
 def deletion_requests():
     """Households whose family asked for deletion and that staff have not anonymised yet, oldest first."""
     return Household.objects.filter(deletion_requested_at__isnull=False, anonymised_at__isnull=True).order_by(
@@ -158,11 +169,14 @@ def deletion_requests():
 
 
 def everything_held(user):
-    """Everything we hold about the signed-in family, JSON-ready: their households and every part's records."""
+    """Everything we hold about the signed-in family: their households and every part's records.
+
+    Dates and amounts stay Python values: the page formats them, DjangoJSONEncoder writes them.
+    """
     households = list(Household.objects.filter(user=user).prefetch_related("children").order_by("created_at"))
     return {
-        "exported_at": timezone.now().isoformat(),
-        "account": {"email": user.email, "date_joined": user.date_joined.isoformat()},
+        "exported_at": timezone.now(),
+        "account": {"email": user.email, "date_joined": user.date_joined},
         "households": [_household_record(household) for household in households],
         **{name: part.records(households) for name, part in PARTS.items()},
     }
@@ -173,8 +187,6 @@ def _household_record(household):
         "guardian_name",
         "phone",
         "email",
-        "preferred_language",
-        "contact_method",
         "zip_code",
         "street_address",
         "schools",
@@ -191,13 +203,11 @@ def _household_record(household):
     ]
     return {
         "id": household.pk,
-        **{name: _json(getattr(household, name)) for name in fields},
+        **{name: getattr(household, name) for name in fields},
+        "preferred_language": household.get_preferred_language_display(),
+        "contact_method": household.get_contact_method_display(),
         "children": [{name: getattr(child, name) for name in child_fields} for child in household.children.all()],
     }
-
-
-def _json(value):
-    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 # The requests part: requests, their timelines, offers and what was given.
@@ -228,19 +238,19 @@ def _request_records(households):
         {
             "reference": aid_request.reference,
             "household": aid_request.household_id,
-            "kind": aid_request.kind.name,
-            "status": aid_request.status,
-            "urgency": aid_request.urgency,
+            "kind": aid_request.kind.label,
+            "status": aid_request.get_status_display(),
+            "urgency": aid_request.get_urgency_display(),
             "details": aid_request.details,
             "children": [child.first_name for child in aid_request.children.all()],
-            "created_at": aid_request.created_at.isoformat(),
-            "status_changed_at": aid_request.status_changed_at.isoformat(),
+            "created_at": aid_request.created_at,
+            "status_changed_at": aid_request.status_changed_at,
             # Every step; the text only of notes written to the family (staff-only notes are the office's
             # working notes, which the family may ask the office to review, as for any school record).
             "timeline": [
                 {
-                    "status": event.to_status,
-                    "at": event.created_at.isoformat(),
+                    "status": event.get_to_status_display(),
+                    "at": event.created_at,
                     "note": event.note if event.visible_to_family else "",
                 }
                 for event in aid_request.events.all()
@@ -256,8 +266,8 @@ def _fulfilment_record(aid_request):
     if fulfilment is None:
         return None
     return {
-        "given_on": fulfilment.given_on.isoformat(),
-        "amount": str(fulfilment.amount) if fulfilment.amount is not None else None,
+        "given_on": fulfilment.given_on,
+        "amount": fulfilment.amount,
         "items": [{"description": item.description, "quantity": item.quantity} for item in fulfilment.items.all()],
     }
 

@@ -30,21 +30,18 @@ def records(households):
         .prefetch_related("children")
         .order_by("created_at")
     )
-    child_fields = [
-        *["first_name", "age", "size_top", "size_bottom", "size_shoes", "size_coat"],
-        *["wish_1", "wish_2", "wish_3"],
-    ]
+    child_fields = ["first_name", "age", "size_top", "size_bottom", "size_shoes", "size_coat", "wishes"]
     return [
         {
             "family_number": registration.family_number,
             "household": registration.household_id,
             "campaign": registration.campaign.title,
-            "status": registration.status,
-            "packages": [package.value for package in registration.packages],
+            "status": registration.get_status_display(),
+            "packages": [package.label for package in registration.packages],
             "pickup": str(registration.pickup_slot) if registration.pickup_slot else None,
             "check_in_code": registration.check_in_code,
-            "picked_up_at": registration.picked_up_at.isoformat() if registration.picked_up_at else None,
-            "created_at": registration.created_at.isoformat(),
+            "picked_up_at": registration.picked_up_at,
+            "created_at": registration.created_at,
             "children": [
                 {name: getattr(child, name) for name in child_fields} for child in registration.children.all()
             ],
