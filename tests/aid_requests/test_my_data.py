@@ -107,6 +107,8 @@ def test_staff_anonymise_a_household_that_asked(family_client, maria, staff):
     assert (maria.guardian_name, maria.user, maria.street_address) == ("", None, "")
     assert ModelLogEntry.objects.get(action=privacy.ANONYMISED).user_id == staff.pk
     assert "Maria" not in family_client.get(PAGE).text
+    detail = staff_client.get(f"/admin/requests/{maria.requests.get().pk}/").text
+    assert "Anonymised" in detail and "Maria" not in detail
 
 
 def test_staff_cannot_anonymise_while_a_request_is_open(family_client, maria, staff):
