@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('aid_requests', '0004_fulfilment'),
+        ("aid_requests", "0004_fulfilment"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='household',
-            name='anonymised_at',
+            model_name="household",
+            name="anonymised_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='household',
-            name='deletion_requested_at',
+            model_name="household",
+            name="deletion_requested_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
     ]
