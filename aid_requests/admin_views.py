@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, Q, When
 from django.db.models.functions import Greatest
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +27,7 @@ from aid_requests.models import AidRequest, HouseholdView
 from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import REQUEST_KINDS, Status, Urgency
 from aid_requests.workflow import InvalidTransition, add_message, can_move, transition
-from portal import bounded, notices
+from portal import bounded, notices, spreadsheets
 from resources.models import ServiceCategory
 
 LONGEST_WAIT_DAYS = 3650  # ten years: past that a date would be before the site existed, or overflow
@@ -231,15 +230,9 @@ def export_requests(request):
     """The queue as CSV or XLSX, with the queue's filters; staff only, and no private flags."""
     if not _can_view(request.user):
         return permission_denied(request)
-    file_format = request.GET.get("format", "csv")
-    if file_format not in ("csv", "xlsx"):
-        file_format = "csv"
     queryset = RequestFilterSet(request.GET, queryset=AidRequest.objects.all()).qs
     dataset = AidRequestResource().export(queryset=queryset)
-    content_type = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-    response = HttpResponse(dataset.export(file_format), content_type=content_type[file_format])
-    response["Content-Disposition"] = f'attachment; filename="requests-{timezone.localdate():%Y-%m-%d}.{file_format}"'
-    return response
+    return spreadsheets.download(dataset, request.GET.get("format"), f"requests-{timezone.localdate():%Y-%m-%d}")
 
 
 class PartnerReportView(ReportView):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from aid_requests import partner_views, views
+from aid_requests import partner_views, privacy_views, views
 
 app_name = "aid_requests"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     # /my/: a signed-in family's own requests
     path("my/", views.my_requests, name="my"),
     path("my/contact/", views.my_contact, name="my_contact"),
+    path("my/data/", privacy_views.my_data, name="my_data"),
+    path("my/data.json", privacy_views.my_data_json, name="my_data_json"),
+    path("my/data/delete/", privacy_views.request_deletion, name="request_deletion"),
     # /partners/: partner agencies' offers, answers, help given and profiles
     path("partners/", partner_views.home, name="partners"),
     path("partners/offers/<int:offer_id>/", partner_views.offer_detail, name="partner_offer"),

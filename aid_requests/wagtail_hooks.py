@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from aid_requests import admin_views, report_views, todo
+from aid_requests import admin_privacy, admin_views, privacy, report_views, todo
 from aid_requests.models import AidRequest
 
 
@@ -84,3 +84,33 @@ for _order, (_route, _name, _label, _view, _icon) in enumerate(report_views.REPO
 @hooks.register("construct_homepage_panels")
 def request_todo_panels(request, panels):
     panels.extend(todo.request_panels(request.user))
+
+
+@hooks.register("register_log_actions")
+def household_privacy_log_actions(actions):
+    """The audit trail of a household's data (aid_requests.privacy), in Wagtail's history and site history report."""
+    actions.register_action(privacy.ANONYMISED, "Anonymise household", "Anonymised the household")
+    actions.register_action(privacy.DELETION_REQUESTED, "Ask for deletion", "The family asked for deletion")
+
+
+class DeletionRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_privacy.can_anonymise(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def deletion_requests_menu_item():
+    return DeletionRequestsMenuItem(
+        "Deletion requests", reverse("aid_requests_deletion_requests"), icon_name="bin", order=155
+    )
+
+
+@hooks.register("register_admin_urls")
+def deletion_requests_urls():
+    return [
+        path(
+            "requests/deletions/",
+            admin_privacy.DeletionRequestsView.as_view(),
+            name="aid_requests_deletion_requests",
+        )
+    ]

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -34,7 +33,7 @@ from holiday_drive.models import (
     Sponsor,
 )
 from holiday_drive.models.campaigns import campaigns
-from portal import bounded, notices
+from portal import bounded, notices, spreadsheets
 from portal.search_terms import plain_text
 
 Status = Registration.Status
@@ -258,16 +257,10 @@ def export_registrations(request):
     """The registrations list as CSV or XLSX, one row per child, with the list's filters; no private flags."""
     if not is_holiday_staff(request.user):
         return permission_denied(request)
-    file_format = request.GET.get("format", "csv")
-    if file_format not in ("csv", "xlsx"):
-        file_format = "csv"
     rows = RegistrationChildResource.rows_for(filtered_registrations(request))
     dataset = RegistrationChildResource().export(queryset=rows)
-    content_type = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-    response = HttpResponse(dataset.export(file_format), content_type=content_type[file_format])
-    filename = f"holiday-registrations-{timezone.localdate():%Y-%m-%d}.{file_format}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    filename = f"holiday-registrations-{timezone.localdate():%Y-%m-%d}"
+    return spreadsheets.download(dataset, request.GET.get("format"), filename)
 
 
 def _campaign_from(request):

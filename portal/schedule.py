@@ -66,6 +66,14 @@ JOBS = (
         "Back up the database and uploads into BACKUP_DIR and prune old backups.",
         enabled="BACKUP_DIR",
     ),
+    # Nightly after the backup, so the night's backup still holds what it removes should it go wrong.
+    Job(
+        "retention",
+        "45 2 * * *",
+        "aid_requests.tasks.anonymise_old_households",
+        "Anonymise households whose last request or registration closed RETENTION_MONTHS ago.",
+        enabled="RETENTION_MONTHS",
+    ),
     # Once a week, after the nightly backup, while nobody works.
     Job(
         "prune_task_results",

@@ -184,6 +184,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the site works on a closed network
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search_backend"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
+# Spreadsheets: portal/spreadsheets.py neutralises formula-looking values in every export; these make
+# import-export's stock formats safe too, should a view ever use one directly.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True  # a control character typed in a form never breaks an XLSX
+
 # Background work: immediate in development and tests, a database queue plus
 # `manage.py db_worker` in production.
 TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", {"immediate", "database"})
@@ -202,6 +207,12 @@ TASKS = {
 SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
 SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
+
+# Retention (aid_requests/privacy.py): the nightly job anonymises households whose last request or
+# registration closed this many months ago; 0 turns the job off. The README says what to weigh.
+RETENTION_MONTHS = env_int("RETENTION_MONTHS", 36)
+if RETENTION_MONTHS < 0:
+    raise ImproperlyConfigured(f"RETENTION_MONTHS={RETENTION_MONTHS}: expected 0 (off) or a number of months")
 
 # Hours a partner agency has to accept or decline an offer, unless its profile sets its own.
 OFFER_RESPONSE_HOURS = env_int("OFFER_RESPONSE_HOURS", 48)

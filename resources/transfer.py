@@ -11,13 +11,14 @@ from pathlib import PurePath
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.template.defaultfilters import pluralize
-from import_export.formats import base_formats
 
+from portal import spreadsheets
 from resources.importing import RESOURCES
 
 logger = logging.getLogger(__name__)
 
-FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_formats.JSON}
+# Exports go through portal.spreadsheets (formula-looking values as text); imports read with them too.
+FORMATS = {"csv": spreadsheets.CSV, "xlsx": spreadsheets.XLSX, "json": spreadsheets.JSON}
 MAX_BYTES = 10 * 1024 * 1024
 
 

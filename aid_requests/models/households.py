@@ -51,6 +51,10 @@ class Household(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The family asked us to delete what we hold (from /my/data/); staff carry it out (aid_requests.privacy).
+    deletion_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Names, contacts and free text are gone (aid_requests.privacy); what reports count stays.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
