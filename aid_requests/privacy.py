@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 from aid_requests.models import AidRequest, Child, Household, StatusEvent
 from aid_requests.models.fulfilments import Fulfilment
 from aid_requests.models.offers import Offer
+from portal.models import FamilyNotice
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +116,8 @@ def anonymise(household_ids, *, user=None):
             street_address="",
             is_homeless=False,
             has_free_meals=False,
+            mckinney_vento=False,
+            mckinney_vento_marked_by=None,
             user=None,
             anonymised_at=timezone.now(),
         )
@@ -279,6 +282,8 @@ def _anonymise_requests(ids):
     StatusEvent.objects.filter(request__in=requests).update(note="")
     Offer.objects.filter(request__in=requests).update(decline_reason="")
     Fulfilment.objects.filter(request__in=requests).update(note="")
+    # What was sent to the family: the address or number, and the words (they may carry a name or a code).
+    FamilyNotice.objects.filter(household_id__in=ids).update(to="", body="", fallback_email=None)
 
 
 register(
