@@ -13,7 +13,6 @@ so the holiday drive adds its part from its AppConfig.ready().
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.conf import settings
 from django.db import transaction
@@ -25,6 +24,7 @@ from wagtail.log_actions import log
 from aid_requests.models import AidRequest, Child, Household, StatusEvent
 from aid_requests.models.fulfilments import Fulfilment
 from aid_requests.models.offers import Offer
+from portal.calendar_months import months_before
 from portal.models import FamilyNotice
 
 logger = logging.getLogger(__name__)
@@ -54,16 +54,6 @@ def register(part):
 
 class HasOpenCase(Exception):
     """Anonymising would break a case staff or an agency still work on."""
-
-
-def months_before(moment, months):
-    """`moment` minus whole calendar months (31 March less one month is 28 or 29 February)."""
-    total = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(total, 12)
-    month += 1
-    following = date(year + month // 12, month % 12 + 1, 1)
-    last_day = (following - date(year, month, 1)).days
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
 
 
 def open_households():

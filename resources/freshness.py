@@ -4,22 +4,13 @@ A program never checked (no `last_verified`) counts as due and stale: families s
 Months are calendar months (the 31st less one month is the last day of the month before).
 """
 
-import calendar
-import datetime
-
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from portal import page_cache
+from portal.calendar_months import months_before
 from portal.models import SiteSettings
-
-
-def months_before(day, months):
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _today(today):

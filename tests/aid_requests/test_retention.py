@@ -14,6 +14,7 @@ from aid_requests import privacy, reports
 from aid_requests.models import AidRequest, Child, Household, Offer, StatusEvent
 from aid_requests.models.fulfilments import Fulfilment
 from aid_requests.models.requests import Status
+from portal.calendar_months import months_before
 from portal.schedule import JOBS
 from tests.aid_requests.factories import AidRequestFactory, HouseholdFactory
 from tests.resources.factories import PartnerAgencyFactory
@@ -146,4 +147,4 @@ def test_the_nightly_job_runs_only_when_retention_is_on(settings):
 )
 def test_months_count_on_the_calendar(moment, months, expected):
     at = datetime.datetime(*moment, 12, tzinfo=datetime.UTC)
-    assert privacy.months_before(at, months) == datetime.datetime(*expected, 12, tzinfo=datetime.UTC)
+    assert months_before(at, months) == datetime.datetime(*expected, 12, tzinfo=datetime.UTC)
