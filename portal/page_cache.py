@@ -27,7 +27,6 @@ PAGE_SECONDS = 60  # pages show "open now": a cached page is at most this old
 REFERENCE_SECONDS = 60 * 60
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = rb"\1__csrf_token__\2"
-MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 
 
 def content_version():
@@ -87,8 +86,8 @@ def cache_anonymous_pages(view):
 def _may_use_cache(request):
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return False
-    if not request.COOKIES.keys() & {settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE}:
-        return True  # nobody can be signed in, no message can wait: no need to read a session
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True  # nobody can be signed in, no message can wait (they live in the session): no session read
     return not request.user.is_authenticated and not len(getattr(request, "_messages", ()))
 
 

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from portal import sms
+from portal.models import SiteSettings
 from portal.sms.backends import locmem
 from tests.factories import PASSWORD, AgencyUserFactory, HomePageFactory, StaffFactory, UserFactory
 
@@ -30,7 +31,10 @@ def home(db):
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     page = HomePageFactory(parent=root, slug="home")
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": page})
+    site, _created = Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": page}
+    )
+    SiteSettings.for_site(site)  # setup_site makes them: no page creates them (and the cache starts over) later
     return page
 
 

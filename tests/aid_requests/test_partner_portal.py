@@ -95,7 +95,7 @@ def test_a_user_of_two_agencies_sees_the_offers_of_both(agency_client, partner, 
 
 
 def test_the_list_runs_the_same_queries_for_one_or_ten_offers(
-    agency_client, partner, agency_user, django_assert_num_queries
+    home, agency_client, partner, agency_user, django_assert_num_queries
 ):
     accept(match(approved_request()), agency_user)
     agency_client.get("/partners/")  # the first page of a session also loads the site's settings

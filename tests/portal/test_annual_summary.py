@@ -1,6 +1,7 @@
 """The printable annual summary hides every count below 10, so a board packet cannot identify a family."""
 
 import pytest
+from django.conf import settings
 
 from portal.annual_summary import FEWER_THAN, annual_summary, suppressed_rows
 from tests.aid_requests.report_data import at, made
@@ -45,7 +46,8 @@ def test_the_page_prints_no_small_number_and_draws_only_publishable_bars(staff_c
     assert "The year in figures, 2025–26" in html
     assert html.count(FEWER_THAN) >= 4
     assert '<svg role="img"' in html and "Dental care</text>" not in html.split("<table", 1)[0]
-    assert "@media print" in html
+    assert "css/annual_summary" in html  # its print rules, in a file: the site's policy allows no inline style
+    assert "@media print" in (settings.BASE_DIR / "static" / "css" / "annual_summary.css").read_text()
 
 
 def test_an_empty_year_shows_no_count_at_all(staff_client):

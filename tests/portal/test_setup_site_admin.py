@@ -22,7 +22,10 @@ def test_it_creates_the_first_staff_account_and_prints_a_password_that_works(cli
     out = setup_site("--admin-email", "it@district.example", "--noinput")
     password = re.search(r"shown only this once: (\S+)", out).group(1)
     assert client.login(email="it@district.example", password=password)
-    assert client.get("/admin/").status_code == 200
+    # The first thing the new account meets is the second-factor set-up: it sees family data.
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith("/accounts/second-factor/")
+    assert client.get(response.url).status_code == 200
     assert User.objects.get().groups.filter(name="Staff").exists()
 
 
