@@ -92,3 +92,9 @@ def test_the_confirmation_page_shows_the_consent_wording_and_confirming_texts_re
     household.refresh_from_db()
     assert household.text_consent_at is not None
     assert "Msg & data rates may apply" in household.text_consent_wording
+
+
+def test_staff_see_whether_the_first_message_could_go_by_text(refer, staff_client, text_outbox):
+    _response, referral = refer(**texter(texts_agreed="on"))
+    page = staff_client.get(f"/admin/requests/{referral.request_id}/").content.decode()
+    assert "the referrer stated the family agreed to a text about this referral" in page
