@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('referrals', '0001_referrals'),
+        ("referrals", "0001_referrals"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='referral',
-            name='texts_agreed',
-            field=models.BooleanField(default=False, verbose_name='the family agreed to a text about this referral'),
+            model_name="referral",
+            name="texts_agreed",
+            field=models.BooleanField(default=False, verbose_name="the family agreed to a text about this referral"),
         ),
     ]
