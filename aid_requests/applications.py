@@ -67,6 +67,7 @@ def _save_household(about, user):
     for field in HOUSEHOLD_FIELDS:
         setattr(household, field, about[field])
     household.record_consent(True)
+    household.agree_to_texts_if_chosen()
     household.save()
     return household
 

@@ -98,6 +98,7 @@ def _save_household(guardian, user):
     for field in SCHOOL_FIELDS:  # asked by the form; callers that do not ask keep what the household had
         if field in guardian:
             setattr(household, field, guardian[field])
+    household.agree_to_texts_if_chosen()  # the guardian form shows the consent wording beside the choice
     household.save()
     return household
 

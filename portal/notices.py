@@ -51,6 +51,7 @@ NOTICES = {
     "pickup_booked": Notice(_("Your holiday pickup time"), "pickup_booked"),
     "pickup_changed": Notice(_("Your holiday pickup time changed"), "pickup_booked"),
     "pickup_reminder": Notice(_("Your holiday pickup is tomorrow"), "pickup_reminder"),
+    "referral_received": Notice(_("Your child’s school asked us to help your family"), "referral_for_family"),
 }
 
 
@@ -58,12 +59,16 @@ def texts_turned_off(phone):
     return TextOptOut.objects.filter(phone=phone).exists()
 
 
-def can_text(household):
-    """True when the family chose texts, agreed to them, and its number has not asked to stop."""
+def can_text(household, agreed=False):
+    """True when the family chose texts, agreed to them, and its number has not asked to stop.
+
+    `agreed`: someone recorded the family's agreement to this one text (a school's referral) before the
+    family agreed to texts in general.
+    """
     return (
         household.contact_method == TEXT
         and bool(household.phone)
-        and household.text_consent_at is not None
+        and (agreed or household.text_consent_at is not None)
         and not texts_turned_off(household.phone)
     )
 
@@ -87,10 +92,12 @@ def render_text(name, household, context):
     return to_gsm(" ".join(render_plain_text(f"texts/{name}.txt", context).split()))
 
 
-def notify(name, household, context):
+def notify(name, household, context, *, may_text=None):
     """Send the family notice `name` with `context`; returns the FamilyNotice, or None when there is no way to reach it.
 
-    Call it once the data it tells about is committed (from a task, or transaction.on_commit).
+    `may_text`: None follows the family's own consent; True means the family agreed to this one text (see
+    can_text); False sends email only. Call it once the data it tells about is committed (from a task, or
+    transaction.on_commit).
     """
     notice = NOTICES[name]
     with translation.override(household.preferred_language or settings.LANGUAGE_CODE):
@@ -102,7 +109,7 @@ def notify(name, household, context):
                     notice.email_template, notice.subject, {**context, "household": household, "notice": name}
                 ),
             }
-        if household.contact_method == TEXT and household.phone:
+        if household.contact_method == TEXT and household.phone and may_text is not False:
             body = render_text(name, household, context)
             record = FamilyNotice.objects.create(
                 household=household,
@@ -112,7 +119,7 @@ def notify(name, household, context):
                 body=body,
                 fallback_email=email,
             )
-            if can_text(household):
+            if can_text(household, agreed=bool(may_text)):
                 deliver_text.enqueue(record.pk)
             else:
                 _give_up(record, FamilyNotice.Status.OPTED_OUT, "Texts are turned off for this number.")

@@ -1,8 +1,9 @@
 """Who must sign in with a second factor (allauth MFA), and the gate that holds them until they set one up.
 
-Everyone who can see a family's personal data: staff (the Wagtail admin), holiday staff, and partner-agency
-users. Families, sponsors and check-in volunteers (who see no names) sign in with a password alone. The
-gate also ends such people's sessions after SECOND_FACTOR_IDLE_MINUTES without a request.
+Everyone who can see a family's personal data: staff (the Wagtail admin), holiday staff, school staff (who
+refer families and read their referrals), and partner-agency users. Families, sponsors and check-in
+volunteers (who see no names) sign in with a password alone. The gate also ends such
+people's sessions after SECOND_FACTOR_IDLE_MINUTES without a request.
 """
 
 from datetime import timedelta
@@ -17,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from portal.roles import AGENCY
+from portal.roles import AGENCY, STAFF_LIKE_ROLES
 
 # Any one of these lets a person read households, requests or registrations.
 FAMILY_DATA_PERMISSIONS = (
@@ -44,8 +45,8 @@ def needs_second_factor(user):
         return False
     if user.is_superuser or user.is_staff or any(user.has_perm(name) for name in FAMILY_DATA_PERMISSIONS):
         return True
-    # Partner agencies: the Agency group, or a membership of an agency (resources.AgencyMembership).
-    return user.groups.filter(name=AGENCY).exists() or user.agency_memberships.exists()
+    # Staff-like roles (school staff) and partner agencies (the Agency group, or a membership of an agency).
+    return user.groups.filter(name__in=[*STAFF_LIKE_ROLES, AGENCY]).exists() or user.agency_memberships.exists()
 
 
 def grace_ends(user):

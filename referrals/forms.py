@@ -8,6 +8,7 @@ from aid_requests.forms import MAX_CHILDREN
 from aid_requests.models import Child, Household
 from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency
 from portal import bounded
+from portal.notices import CONSENT_WORDING
 from referrals.models import Referral
 from resources.geo import normalize_zip
 from resources.models import School, ServiceCategory
@@ -91,6 +92,11 @@ class ReferralForm(forms.Form):
         label=_("The family may be eligible under McKinney-Vento (homeless students)."),
         required=False,
         help_text=_("Only office staff see it. It moves the request ahead in the queue."),
+    )
+    texts_agreed = forms.BooleanField(
+        label=_("The family agreed to get a text message about this referral."),
+        required=False,
+        help_text=_("Without it, we send the first message by email. The family agrees to later texts themselves."),
     )
     consent_method = forms.ChoiceField(
         label=_("How did the family agree to this referral?"),
@@ -221,6 +227,7 @@ class FamilyForm(forms.ModelForm):
             "contact_method": forms.RadioSelect,
             "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
         }
+        help_texts = {"contact_method": CONSENT_WORDING}
         error_messages = {"guardian_name": {"required": _("Enter your name.")}, "zip_code": {"required": ZIP_MESSAGE}}
 
     def clean_zip_code(self):

@@ -41,6 +41,9 @@ class Referral(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="referrals_made"
     )
     consent_method = models.CharField(_("how the family agreed"), max_length=10, choices=ConsentMethod.choices)
+    # The referrer states the family agreed to get the first message, about this referral, by text. It is not
+    # the family's consent to texts in general: that is recorded when the family confirms (Household).
+    texts_agreed = models.BooleanField(_("the family agreed to a text about this referral"), default=False)
     office_note = models.TextField(_("note for the office"), blank=True, max_length=2000)
     # What the referrer entered, as they entered it: their page never shows the family's corrections.
     family_name = models.CharField(max_length=120)
@@ -69,7 +72,7 @@ class Referral(models.Model):
 
     def issue_link(self):
         """A new single-use token for the family (any older one stops working); returns it, never stored."""
-        token = secrets.token_urlsafe(32)
+        token = secrets.token_urlsafe(16)  # 128 bits; short enough for the link to fit in one text
         self.token_hash = token_hash(token)
         self.link_expires_at = timezone.now() + timedelta(days=settings.REFERRAL_LINK_DAYS)
         Referral.objects.filter(pk=self.pk).update(token_hash=self.token_hash, link_expires_at=self.link_expires_at)

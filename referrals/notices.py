@@ -1,7 +1,8 @@
 """The message a referred family gets: a short note with the reference code and their single-use link.
 
-One function, called by name. Until the project's family-notice module (texts or email, by the family's
-choice) is merged it sends email the way aid_requests does; then only its body changes. The message
+Sent through portal.notices ("referral_received"), by text or email. The family has not yet agreed to texts
+in general (they do on the confirmation page), so the message goes by text only when the referrer stated
+that the family agreed to be texted about this referral (Referral.texts_agreed); otherwise by email. It
 names no child, no kind of help and no school: it may travel as a text message.
 """
 
@@ -9,11 +10,9 @@ import logging
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django_tasks import task
 
-from aid_requests.notifications import send_email
+from portal import notices
 
 logger = logging.getLogger(__name__)
 
@@ -27,16 +26,11 @@ def tell_family_of_referral(referral_id):
     household = referral.request.household
     token = referral.issue_link()
     context = {
-        "household": household,
         "reference": referral.request.reference,
-        "link": settings.WAGTAILADMIN_BASE_URL + reverse("referrals:family", args=[token]),
+        "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("referrals:family", args=[token]),
         "days": settings.REFERRAL_LINK_DAYS,
     }
-    if not household.email:
-        logger.warning("A referred family chose texts, which this site cannot send yet: the office should call.")
-        return False
-    with translation.override(household.preferred_language):
-        send_email(
-            "referral_for_family", _("Your child’s school asked us to help your family"), [household.email], context
-        )
-    return True
+    sent = notices.notify("referral_received", household, context, may_text=referral.texts_agreed)
+    if sent is None:
+        logger.warning("A referred family cannot be reached by text or email yet: the office should call.")
+    return sent is not None

@@ -54,6 +54,8 @@ def refer(*, user, family, children, submission_key):
                 referred_by=user,
                 consent_method=family["consent_method"],
                 office_note=family["office_note"],
+                texts_agreed=family["contact_method"] == Household.ContactMethod.TEXT
+                and bool(family.get("texts_agreed")),
                 family_name=family["guardian_name"],
                 children_summary=summarise(saved),
                 submission_key=submission_key,
@@ -95,6 +97,7 @@ def confirm(token, *, family, children):
         for field in HOUSEHOLD_FIELDS:
             setattr(household, field, family[field])
         household.record_consent(True)
+        household.agree_to_texts_if_chosen()  # the family form shows the consent wording beside the choice
         household.save()
         for child in household.children.filter(pk__in=children):
             for field, value in children[child.pk].items():

@@ -98,6 +98,8 @@ class AlertFactory(factory.django.DjangoModelFactory):
 
 
 class SchoolStaffFactory(UserFactory):
-    """A counselor or nurse in the School staff role; link them to schools with SchoolStaffLinkFactory."""
+    """A counselor or nurse in the School staff role, with an authenticator app set up (they see family data);
+    `enrolled=False` for one without. Link them to schools with SchoolStaffLinkFactory."""
 
     role = _in_group(SCHOOL_STAFF)
+    enrolled = factory.PostGeneration(_enrol)

@@ -65,9 +65,9 @@ class Household(models.Model):
 
     def save(self, *args, **kwargs):
         # E.164 however the number came in (a form, the admin, an import); one that cannot be parsed stays as typed.
+        # Text consent is not recorded here: a staff edit, an import or a school's referral is not the family
+        # agreeing. Only the forms that show CONSENT_WORDING call agree_to_texts_if_chosen.
         self.phone = normalize(self.phone) or self.phone
-        if self.contact_method == self.ContactMethod.TEXT and self.phone and self.text_consent_at is None:
-            self.record_text_consent()
         super().save(*args, **kwargs)
 
     @property
@@ -78,6 +78,11 @@ class Household(models.Model):
     def phone_display(self):
         """The number as people write it, (410) 555-0142, not as it is stored."""
         return display(self.phone) if self.phone else ""
+
+    def agree_to_texts_if_chosen(self):
+        """The family itself chose texts on a form showing CONSENT_WORDING: record it, unless already recorded."""
+        if self.contact_method == self.ContactMethod.TEXT and self.phone and self.text_consent_at is None:
+            self.record_text_consent()
 
     def record_text_consent(self):
         """The family chose texts on a form that showed CONSENT_WORDING in the active language: keep both."""

@@ -16,6 +16,14 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Household
 
+    @factory.post_generation
+    def text_consent(household, create, extracted, **kwargs):
+        """A family that chose texts did so on a form showing the consent wording; `text_consent=False` for none."""
+        if create and extracted is not False and household.text_consent_at is None:
+            household.agree_to_texts_if_chosen()
+            if household.text_consent_at is not None:
+                household.save(update_fields=["text_consent_at", "text_consent_wording"])
+
 
 class ChildFactory(factory.django.DjangoModelFactory):
     household = factory.SubFactory(HouseholdFactory)

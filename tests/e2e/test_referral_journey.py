@@ -85,6 +85,7 @@ def test_a_nurse_refers_a_family_for_glasses_and_sees_it_done(page, browser, liv
     partner.get_by_role("link", name="Mark as given").click()
     partner.get_by_label("What you gave").first.fill("Eye exam and one pair of glasses")
     partner.get_by_label("How many").first.fill("1")
+    partner.get_by_label("Dollars").fill("185")  # vision is a medical kind: the form asks what it cost
     partner.get_by_role("button", name="Mark as given").click()
     expect(partner.get_by_text("Eye exam and one pair of glasses")).to_be_visible()
 

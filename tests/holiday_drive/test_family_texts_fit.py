@@ -15,7 +15,14 @@ from tests.holiday_drive.factories import DistributionSiteFactory, PickupSlotFac
 
 SENSITIVE = ["Maria", "Lopez", "Anabella", "Quiet Lane", "21044", "Dental", "dental", "Robert Oliver"]
 LONG_SITE = "Oakland Mills Middle School"  # a long real site name: the texts must fit with it
-NEEDS_LINK = {"request_received", "status_update", "holiday_registered", "holiday_promoted", "holiday_confirmed"}
+NEEDS_LINK = {
+    "referral_received",
+    "request_received",
+    "status_update",
+    "holiday_registered",
+    "holiday_promoted",
+    "holiday_confirmed",
+}
 
 
 @pytest.fixture
@@ -49,6 +56,12 @@ def contexts(settings, campaign):
         "pickup_booked": holiday,
         "pickup_changed": holiday,
         "pickup_reminder": holiday,
+        # The longest link a referral text carries: the site's address and a 22-character token.
+        "referral_received": {
+            "reference": dental.reference,
+            "link": "https://help.example.org/referrals/family/" + "T" * 22 + "/",
+            "days": 14,
+        },
     }
 
 

@@ -116,3 +116,15 @@ def test_texts_without_recorded_consent_are_not_sent(text_outbox):
     received(household)
     assert text_outbox == []
     assert len(mail.outbox) == 1
+
+
+def test_a_household_saved_with_texts_chosen_by_anyone_but_the_family_has_no_text_consent(text_outbox):
+    """A staff edit or an import that sets "text" is not the family agreeing to texts: email instead."""
+    household = HouseholdFactory(contact_method="email", phone="410-555-0142", text_consent=False)
+    household.contact_method = "text"
+    household.save()
+    household.refresh_from_db()
+    assert household.text_consent_at is None and household.text_consent_wording == ""
+    received(household)
+    assert text_outbox == []
+    assert len(mail.outbox) == 1

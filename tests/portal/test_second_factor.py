@@ -7,7 +7,8 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from portal.roles import VOLUNTEER
-from tests.factories import AgencyUserFactory, StaffFactory, UserFactory, totp_code
+from tests.factories import AgencyUserFactory, SchoolStaffFactory, StaffFactory, UserFactory, totp_code
+from tests.resources.factories import SchoolStaffLinkFactory
 
 pytestmark = pytest.mark.django_db
 SETUP = "/accounts/second-factor/"
@@ -23,6 +24,20 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up_before_the_admin(
 def test_a_partner_without_an_authenticator_cannot_open_the_partner_portal(client, home):
     client.force_login(AgencyUserFactory(enrolled=False))
     assert client.get("/partners/").url.startswith(SETUP)
+
+
+def test_school_staff_without_an_authenticator_are_sent_to_set_one_up_before_referrals(client, home):
+    client.force_login(SchoolStaffFactory(enrolled=False))
+    response = client.get("/referrals/")
+    assert response.status_code == 302
+    assert response.url == f"{SETUP}?next=%2Freferrals%2F"
+
+
+def test_enrolled_school_staff_reach_their_referrals(client, home):
+    nurse = SchoolStaffFactory()
+    SchoolStaffLinkFactory(user=nurse)
+    client.force_login(nurse)
+    assert client.get("/referrals/").status_code == 200
 
 
 def test_holiday_staff_without_the_staff_group_are_held_too(client, home):
