@@ -1,8 +1,8 @@
 """How many requests came in: by kind and month, by school, by status, by language. One GROUP BY query each."""
 
 from django.conf import settings
-from django.db.models import Count, F
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, Value
+from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
 from aid_requests.models.requests import Status
 from portal.chart_reports import FigureTable
@@ -52,17 +52,20 @@ def by_kind_and_month(requests):
 
 
 def by_school(requests):
+    # A listed school (chosen from the list) by its name; otherwise the name as the family typed it.
+    school = Coalesce(NullIf("household__school__name", Value("")), "household__schools")
     rows = (
-        requests.values("household__schools")
+        requests.annotate(school_name=school)
+        .values("school_name")
         .annotate(count=Count("pk"))
-        .order_by("-count", "household__schools")[:MOST_SCHOOLS_SHOWN]
+        .order_by("-count", "school_name")[:MOST_SCHOOLS_SHOWN]
     )
     return FigureTable(
         slug="by-school",
         title="Requests by school",
         columns=["School", "Requests"],
-        rows=[[row["household__schools"] or "Not given", row["count"]] for row in rows],
-        note=f"The {MOST_SCHOOLS_SHOWN} schools with most requests, as families wrote them.",
+        rows=[[row["school_name"] or "Not given", row["count"]] for row in rows],
+        note=f"The {MOST_SCHOOLS_SHOWN} schools with most requests: listed ones by name, others as typed.",
     )
 
 

@@ -12,14 +12,13 @@ from django import forms
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
-from import_export.formats.base_formats import CSV, XLSX
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal import charts
+from portal import charts, spreadsheets
 
-# Through import-export's format classes, so its export settings (formula escaping) apply here too.
-EXPORT_FORMATS = {"csv": CSV(), "xlsx": XLSX()}
+# Through the site's spreadsheet formats: a school or reason typed as "=..." is text, figures stay numbers.
+EXPORT_FORMATS = {"csv": spreadsheets.CSV(), "xlsx": spreadsheets.XLSX()}
 
 
 @dataclass

@@ -184,9 +184,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # the site works on a closed network
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search_backend"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
-# Spreadsheets: portal/spreadsheets.py neutralises formula-looking values in every export; these make
-# import-export's stock formats safe too, should a view ever use one directly.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Spreadsheets: portal/spreadsheets.py neutralises formula-looking values in every export (the one rule).
+# import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it turns every number into text and
+# only drops a leading "=", so a report's figures would stop adding up in a spreadsheet.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True  # a control character typed in a form never breaks an XLSX
 
 # Background work: immediate in development and tests, a database queue plus

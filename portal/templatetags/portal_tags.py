@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from portal import phones
+
 register = template.Library()
 
 
@@ -8,6 +10,12 @@ register = template.Library()
 def tel_href(phone):
     """A phone number as written for people ("410-313-6822") as a tel: link target."""
     return "tel:" + "".join(character for character in phone or "" if character.isdigit() or character == "+")
+
+
+@register.filter
+def phone_display(e164):
+    """A stored number (+14105550142) as people write it: (410) 555-0142."""
+    return phones.display(e164) if e164 else ""
 
 
 @register.filter

@@ -30,7 +30,7 @@ def test_the_family_reads_everything_on_one_page(family_client, maria):
     html = family_client.get(PAGE).text
     for held in (
         "Maria Lopez",
-        "410-555-0142",
+        "(410) 555-0142",
         "12 Quiet Lane",
         "Ana",
         "Ana needs a winter coat",

