@@ -9,7 +9,9 @@ left out, and tests/resources/test_hsds_api.py covers the 400s and 404s with the
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
@@ -25,6 +27,17 @@ CHECKS = [not_a_server_error, content_type_conformance, response_schema_conforma
 @pytest.fixture
 def published(directory):
     full_directory(directory)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Called as a WSGI app, Django closes its database connection at each request's end, which ends the test's
+    transaction on PostgreSQL; Django's own test client disconnects the same receivers for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
