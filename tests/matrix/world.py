@@ -51,7 +51,10 @@ class World:
         return [f"{values[value]}: {value}" for value in sorted(found)]
 
     def _pattern(self, role):
-        """One regex of every forbidden value of `role` (and its HTML-escaped form): one pass over each body."""
+        """One regex of every forbidden value of `role` (and its HTML-escaped form): one pass over each body.
+
+        A value must not continue a longer word or address: "family@example.org" is not in "other-family@example.org".
+        """
         cache = self.__dict__.setdefault("_patterns", {})
         if role not in cache:
             by_form = {}
@@ -63,7 +66,7 @@ class World:
             else:
                 forms = sorted(by_form, key=len, reverse=True)
                 alternation = "|".join(re.escape(form) for form in forms)
-                cache[role] = (re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), by_form)
+                cache[role] = (re.compile(rf"(?<![\w.+-])(?:{alternation})(?!\w)"), by_form)
         return cache[role]
 
 
