@@ -246,3 +246,48 @@ for _prefix, _rule in [
             # view refers to: a bug this matrix found, not a leak; not yet fixed.
             _row = Rule({**_row.expect, "staff": SKIP, "holiday_staff": SKIP})
         TABLE.setdefault(f"{_prefix}:{_view}", _row)
+
+# Added with issues 13-18: the office's contact file, staff reports and queues, agencies' own listings, texts,
+# school referrals, the uploads route.
+_ADMIN_POST_ONLY = access(default=403, anonymous=302, staff=405, holiday_staff=405)  # GET: refused or 405
+TABLE.update(
+    {
+        "security_txt": access(default=(200, 404), anonymous=(200, 404)),  # 404 while no contact is set
+        "portal_annual_summary": STAFF_ONLY,
+        "resources_agency_changes": STAFF_ONLY,
+        "resources_decide_agency_change": _ADMIN_POST_ONLY,
+        "resources_missing_spanish": STAFF_ONLY,
+        "resources_overdue": STAFF_ONLY,
+        "resources_mark_checked": _ADMIN_POST_ONLY,
+        "resources_reports": STAFF_ONLY,
+        "resources_resolve_report": _ADMIN_POST_ONLY,
+        "aid_requests_report_volume": STAFF_ONLY,
+        "aid_requests_report_speed": STAFF_ONLY,
+        "aid_requests_report_outcomes": STAFF_ONLY,
+        "aid_requests_report_dollars": STAFF_ONLY,
+        "holiday_drive_by_day": HOLIDAY_STAFF,
+        # An agency's own directory listings: its members only (placeholder ids: not theirs, so 404)
+        "resources:listings": PARTNERS,
+        "resources:listing_change": access(default=403, anonymous=302, partner=404, other_partner=404),
+        "resources:listing_confirm": access(default=403, anonymous=302, partner=405, other_partner=405),
+        "resources:listing_agency": access(default=403, anonymous=302, partner=404, other_partner=404),
+        # POST-only endpoints: anyone may report a problem with a listing or stop texts; providers post texts
+        "resources:report_problem": access(default=405, anonymous=405),
+        "texts:inbound": access(default=405, anonymous=405),
+        "texts:status": access(default=405, anonymous=405),
+        "aid_requests:stop_texts": access(default=405, anonymous=405),
+        # School referrals: school staff only (no persona of that role yet: everyone else is refused)
+        "referrals:home": access(default=403, anonymous=302),
+        "referrals:new": access(default=403, anonymous=302),
+        "referrals:detail": access(default=403, anonymous=302),
+        "referrals:family": access(default=404, anonymous=404),  # a family's token; a wrong one is 404
+        "^media/(?P<path>.*)$": access(default=404, anonymous=404),
+        "referrals_report": STAFF_ONLY,
+        "referrals_invite": STAFF_ONLY,
+    }
+)
+for _prefix in ("wagtailsnippets_resources_school", "wagtailsnippetchoosers_resources_school"):
+    for _view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy"):
+        TABLE.setdefault(f"{_prefix}:{_view}", _placeholder(STAFF_ONLY) if _view in ONE_OBJECT_VIEWS else STAFF_ONLY)
+    for _view in ("choose", "choose_results", "chosen", "chosen_multiple", "create"):
+        TABLE.setdefault(f"{_prefix}:{_view}", _placeholder(STAFF_ONLY) if _view in ONE_OBJECT_VIEWS else STAFF_ONLY)

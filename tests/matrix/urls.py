@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-OUR_APPS = ("portal", "resources", "aid_requests", "holiday_drive")
+OUR_APPS = ("portal", "resources", "aid_requests", "holiday_drive", "referrals", "texts")
 CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
 

@@ -43,13 +43,31 @@ class World:
 
     def leaks(self, role, body):
         """The forbidden values for `role` found in `body`, as "what: value"."""
-        found = []
-        for value, what in self.forbidden.get(role, {}).items():
-            for form in {value, html.escape(value)}:
-                if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", body):
-                    found.append(f"{what}: {value}")
-                    break
-        return found
+        pattern, by_form = self._pattern(role)
+        if pattern is None:
+            return []
+        found = {by_form[match] for match in pattern.findall(body)}
+        values = self.forbidden[role]
+        return [f"{values[value]}: {value}" for value in sorted(found)]
+
+    def _pattern(self, role):
+        """One regex of every forbidden value of `role` (and its HTML-escaped form): one pass over each body.
+
+        A value must not continue a longer word or address: "family@example.org" is not in "other-family@example.org".
+        """
+        cache = self.__dict__.setdefault("_patterns", {})
+        if role not in cache:
+            by_form = {}
+            for value in self.forbidden.get(role, {}):
+                by_form.setdefault(value, value)
+                by_form.setdefault(html.escape(value), value)
+            if not by_form:
+                cache[role] = (None, {})
+            else:
+                forms = sorted(by_form, key=len, reverse=True)
+                alternation = "|".join(re.escape(form) for form in forms)
+                cache[role] = (re.compile(rf"(?<![\w.+-])(?:{alternation})(?!\w)"), by_form)
+        return cache[role]
 
 
 def build():
@@ -79,7 +97,11 @@ def build():
     for role in PAIRS_OF("partner"):
         _accepted_offer_for(users[role])
     objects = {
-        "offer": _pair(Offer.objects.filter(agency__memberships__user=users[role]) for role in PAIRS_OF("partner")),
+        # The offer each partner accepted: an expired or declined one is rightly a 404 on its own agency's pages.
+        "offer": _pair(
+            Offer.objects.filter(agency__memberships__user=users[role], status=Offer.Status.ACCEPTED)
+            for role in PAIRS_OF("partner")
+        ),
         "agency": _pair(Agency.objects.filter(memberships__user=users[role]) for role in PAIRS_OF("partner")),
         "adopted_family": {
             "mine": _adopted(users["sponsor"]).registration.family_number,
