@@ -143,6 +143,10 @@ TABLE = {
     "aid_requests:withdraw": access(default=405, anonymous=405, post=True),
     "aid_requests:my": SIGNED_IN,
     "aid_requests:my_contact": SIGNED_IN,
+    # A family's own data (issue 16, item 7): each signed-in person sees only what is held about them.
+    "aid_requests:my_data": SIGNED_IN,
+    "aid_requests:my_data_json": SIGNED_IN,
+    "aid_requests:request_deletion": access(default=(200, 302, 405), anonymous=(302, 405)),
     # /partners/: a partner sees offers to its own agencies only
     "aid_requests:partners": PARTNERS,
     "aid_requests:partner_offer": access(default=403, anonymous=302, partner=200, other_partner=404, params="offer"),
@@ -181,6 +185,7 @@ TABLE = {
     ),
     "aid_requests_admin:export": STAFF_ONLY,
     "aid_requests_partner_report": STAFF_ONLY,
+    "aid_requests_deletion_requests": STAFF_ONLY,
     "holiday_drive_gifts": HOLIDAY_STAFF,
     "holiday_drive_report": HOLIDAY_STAFF,
     "holiday_drive_print": HOLIDAY_STAFF,

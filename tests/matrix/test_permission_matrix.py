@@ -18,6 +18,7 @@ from tests.matrix.urls import walk
 
 pytestmark = pytest.mark.django_db(transaction=False)
 DISCOVER = os.environ.get("PERMISSION_MATRIX_DISCOVER") == "1"
+STRICT = os.environ.get("PERMISSION_MATRIX_STRICT") == "1"
 
 
 def _requests(pattern, rule, world):
@@ -39,12 +40,12 @@ def _clients(world):
     return clients
 
 
-@pytest.mark.xfail(
-    reason="table.py not yet reconciled with every answer (issue 16): no school staff persona yet, allauth's "
-    "account pages, HSDS ids, Wagtail usage pages; run it with -s to see the list",
-    strict=False,
-)
-def test_every_url_answers_each_role_as_the_table_says(db):
+def test_every_url_is_in_the_table_and_no_role_sees_a_value_it_must_never_see(db):
+    """Every URL pattern is in the table, and no page any role gets (200) shows a value that role must not see.
+
+    The statuses that differ from the table are printed, not yet asserted: the table is not reconciled with
+    every answer (issue 16 stays open for it; PERMISSION_MATRIX_STRICT=1 asserts them).
+    """
     world = worlds.build()
     clients = _clients(world)
     patterns = list(walk())
@@ -73,7 +74,7 @@ def test_every_url_answers_each_role_as_the_table_says(db):
                         wrong.append(
                             f"{method.upper()} {path} as {role}: {response.status_code}, table says {sorted(expected)}"
                         )
-                    elif response.status_code == 200 and response.get("Content-Type", "").startswith(
+                    if response.status_code == 200 and response.get("Content-Type", "").startswith(
                         ("text/", "application/json")
                     ):
                         counts["bodies scanned"] += 1
@@ -89,4 +90,5 @@ def test_every_url_answers_each_role_as_the_table_says(db):
         return
     print(f"permission matrix: {len(wrong)} unexpected answers, {len(leaks)} forbidden values shown")
     assert not leaks, f"{len(leaks)} forbidden values shown:\n" + "\n".join(leaks)
-    assert not wrong, f"{len(wrong)} unexpected answers:\n" + "\n".join(wrong)
+    if STRICT:
+        assert not wrong, f"{len(wrong)} unexpected answers:\n" + "\n".join(wrong)
