@@ -172,6 +172,12 @@ ChildFormSet = forms.formset_factory(
 )
 
 
+def request_kinds():
+    """The kinds of help a family (or a school, for a family) can ask for, in the order the forms list them."""
+    in_form_order = Case(*[When(slug=slug, then=position) for position, slug in enumerate(REQUEST_KINDS)])
+    return ServiceCategory.objects.filter(slug__in=REQUEST_KINDS).order_by(in_form_order)
+
+
 class KindChoiceField(bounded.ModelMultipleChoiceField):
     def label_from_instance(self, category):
         if category.slug in MEDICAL_KINDS:
@@ -204,8 +210,7 @@ class NeedsForm(forms.Form):
 
     def __init__(self, *args, child_names=(), **kwargs):
         super().__init__(*args, **kwargs)
-        in_form_order = Case(*[When(slug=slug, then=position) for position, slug in enumerate(REQUEST_KINDS)])
-        self.fields["kinds"].queryset = ServiceCategory.objects.filter(slug__in=REQUEST_KINDS).order_by(in_form_order)
+        self.fields["kinds"].queryset = request_kinds()
         self.fields["children"].choices = [(str(index), name) for index, name in enumerate(child_names)]
         if len(child_names) == 1:
             self.fields["children"].initial = ["0"]

@@ -1,13 +1,12 @@
 """The referrer's form and the family's confirmation form."""
 
 from django import forms
-from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
-from aid_requests.forms import MAX_CHILDREN
+from aid_requests.forms import MAX_CHILDREN, ContactForm, request_kinds
 from aid_requests.models import Child, Household
-from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency
-from portal import bounded
+from aid_requests.models.requests import MEDICAL_KINDS, Urgency
+from portal import bounded, phones
 from portal.notices import CONSENT_WORDING
 from referrals.models import Referral
 from resources.geo import normalize_zip
@@ -28,10 +27,6 @@ class KindField(bounded.ModelChoiceField):
         if category.slug in MEDICAL_KINDS:
             return _("Medical help: %(kind)s") % {"kind": category.label}
         return category.label
-
-
-def _digits(value):
-    return "".join(character for character in value if character.isdigit())
 
 
 class ReferralForm(forms.Form):
@@ -114,14 +109,11 @@ class ReferralForm(forms.Form):
         self.fields["school"].queryset = schools
         if len(schools) == 1:
             self.fields["school"].initial = schools[0].pk
-        in_form_order = Case(*[When(slug=slug, then=position) for position, slug in enumerate(REQUEST_KINDS)])
-        self.fields["kind"].queryset = ServiceCategory.objects.filter(slug__in=REQUEST_KINDS).order_by(in_form_order)
+        self.fields["kind"].queryset = request_kinds()
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and len(_digits(phone).removeprefix("1")) != 10:
-            raise forms.ValidationError(_("Enter a phone number with 10 digits, like 410-555-0123."))
-        return phone
+        return phones.parse(phone) if phone else ""
 
     def clean_zip_code(self):
         zip_code = normalize_zip(self.cleaned_data["zip_code"])
@@ -209,50 +201,29 @@ ChildFormSet = forms.formset_factory(
 )
 
 
-class FamilyForm(forms.ModelForm):
-    """The family checks how to reach them and their ZIP code, and agrees to share."""
+class FamilyForm(ContactForm):
+    """The family checks how to reach them and their ZIP code, and agrees to share: the application's contact
+    rules (a phone the family can be texted on, the channel's address given), plus the ZIP code."""
 
     consent = forms.BooleanField(
         label=_("I agree that the office may share these details with a partner agency that can help."),
         required=False,
     )
 
-    class Meta:
-        model = Household
-        fields = ["guardian_name", "phone", "email", "preferred_language", "contact_method", "zip_code"]
+    class Meta(ContactForm.Meta):
+        fields = [*ContactForm.Meta.fields, "zip_code"]
         widgets = {
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "guardian_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "contact_method": forms.RadioSelect,
+            **ContactForm.Meta.widgets,
             "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
         }
         help_texts = {"contact_method": CONSENT_WORDING}
-        error_messages = {"guardian_name": {"required": _("Enter your name.")}, "zip_code": {"required": ZIP_MESSAGE}}
+        error_messages = {**ContactForm.Meta.error_messages, "zip_code": {"required": ZIP_MESSAGE}}
 
     def clean_zip_code(self):
         zip_code = normalize_zip(self.cleaned_data["zip_code"])
         if not zip_code:
             raise forms.ValidationError(ZIP_MESSAGE)
         return zip_code
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and len(_digits(phone).removeprefix("1")) != 10:
-            raise forms.ValidationError(_("Enter a phone number with 10 digits, like 410-555-0123."))
-        return phone
-
-    def clean(self):
-        cleaned = super().clean()
-        method = cleaned.get("contact_method")
-        needs = "email" if method == Household.ContactMethod.EMAIL else "phone"
-        if not cleaned.get(needs) and needs not in self.errors:
-            message = {
-                "email": _("Enter your email address, or choose another way to contact you."),
-                "phone": _("Enter your phone number, or choose another way to contact you."),
-            }[needs]
-            self.add_error(needs, message)
-        return cleaned
 
     def require_consent(self):
         """Confirming needs the agreement; saying no does not."""

@@ -158,3 +158,18 @@ def test_the_link_never_reaches_the_logs():
     from portal.logs import redact
 
     assert redact("GET /referrals/family/9xlrZi8y-ZcXd_fw/ 200 12ms") == "GET /referrals/family/[token]/ 200 12ms"
+
+
+def test_a_correction_to_a_number_that_is_not_one_is_refused_and_changes_nothing(family_browser, referred, post):
+    referral, link = referred
+    household = referral.request.household
+    before = (household.guardian_name, household.phone)
+
+    response = post(
+        family_browser, link, confirm_data(referral, **{"family-phone": "12", "family-contact_method": "text"})
+    )
+
+    assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
+    referral.refresh_from_db()
+    household.refresh_from_db()
+    assert referral.confirmed_at is None and (household.guardian_name, household.phone) == before

@@ -106,3 +106,12 @@ def test_the_link_the_family_gets_is_single_use_and_names_nothing(refer):
     token = link.removeprefix("/referrals/family/").strip("/")
     assert len(token) >= 22  # 128 random bits, short enough for the link to fit in one text
     assert Referral.objects.get().token_hash != token  # only its hash is stored
+
+
+def test_a_phone_number_is_read_as_the_application_reads_it(refer):
+    response, referral = refer(phone="410-55")
+    assert referral is None and Household.objects.count() == 0
+    assert "This phone number is too short" in response.content.decode()
+
+    _response, referral = refer(phone="(410) 555-0123")
+    assert referral.request.household.phone == "+14105550123"
