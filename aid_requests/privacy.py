@@ -39,10 +39,12 @@ class Part:
     """One kind of case a household can have, and what the household's data holds of it."""
 
     name: str
-    open_households: Callable  # () -> values of household ids with a case still open
-    last_closed: Callable  # () -> the latest close time of the case rows of OuterRef("pk"), as a Subquery
     records: Callable  # (households) -> list of everything held, for the family's own copy
     anonymise: Callable  # (household ids) -> None; blanks the part's names and free text
+    # () -> the part's case rows (with `household` and `status_changed_at`), and those still open; None for a
+    # part whose cases are another part's (a referral is a request), so they are not counted twice.
+    cases: Callable | None = None
+    open_cases: Callable | None = None
 
 
 PARTS: dict[str, Part] = {}
@@ -59,8 +61,8 @@ class HasOpenCase(Exception):
 def open_households():
     """Ids of households with any case open in any part, as one subquery."""
     query = Q()
-    for part in PARTS.values():
-        query |= Q(pk__in=part.open_households())
+    for part in _with_cases():
+        query |= Q(pk__in=part.open_cases().values("household_id"))
     return Household.objects.filter(query).values("pk")
 
 
@@ -72,7 +74,9 @@ def due(now=None, months=None):
     """
     months = settings.RETENTION_MONTHS if months is None else months
     cutoff = months_before(now or timezone.now(), months)
-    closes = [Coalesce(part.last_closed(), "created_at", output_field=DateTimeField()) for part in PARTS.values()]
+    closes = [
+        Coalesce(_last_change(part.cases()), "created_at", output_field=DateTimeField()) for part in _with_cases()
+    ]
     last = Greatest(*closes, output_field=DateTimeField()) if len(closes) > 1 else closes[0]
     return (
         Household.objects.filter(anonymised_at__isnull=True)
@@ -203,21 +207,22 @@ def _household_record(household):
     }
 
 
-# The requests part: requests, their timelines, offers and what was given.
+def _with_cases():
+    return [part for part in PARTS.values() if part.cases is not None]
 
 
-def _open_request_households():
-    return AidRequest.objects.open().values("household_id")
-
-
-def _last_request_closed():
+def _last_change(cases):
+    """The latest status change among the case rows of the household OuterRef("pk"): one correlated subquery."""
     return Subquery(
-        AidRequest.objects.filter(household=OuterRef("pk"))
+        cases.filter(household=OuterRef("pk"))
         .order_by()
         .values("household")
         .annotate(last=Max("status_changed_at"))
         .values("last")
     )
+
+
+# The requests part: requests, their timelines, offers and what was given.
 
 
 def _request_records(households):
@@ -279,8 +284,8 @@ def _anonymise_requests(ids):
 register(
     Part(
         name="requests",
-        open_households=_open_request_households,
-        last_closed=_last_request_closed,
+        cases=lambda: AidRequest.objects.all(),
+        open_cases=lambda: AidRequest.objects.open(),
         records=_request_records,
         anonymise=_anonymise_requests,
     )

@@ -1,26 +1,12 @@
 """The holiday drive's part of a household's data (aid_requests.privacy): registrations and their children."""
 
-from django.db.models import Max, OuterRef, Subquery
-
 from aid_requests import privacy
 from holiday_drive.models import RegisteredChild, Registration
-
-Status = Registration.Status
-CLOSED = [Status.PICKED_UP, Status.NO_SHOW, Status.CANCELLED]
+from holiday_drive.statuses import FINAL
 
 
-def open_households():
-    return Registration.objects.exclude(status__in=CLOSED).values("household_id")
-
-
-def last_closed():
-    return Subquery(
-        Registration.objects.filter(household=OuterRef("pk"))
-        .order_by()
-        .values("household")
-        .annotate(last=Max("status_changed_at"))
-        .values("last")
-    )
+def open_registrations():
+    return Registration.objects.exclude(status__in=FINAL)  # picked up, no-show, cancelled: nothing more happens
 
 
 def records(households):
@@ -63,8 +49,8 @@ def register():
     privacy.register(
         privacy.Part(
             name="holiday_registrations",
-            open_households=open_households,
-            last_closed=last_closed,
+            cases=lambda: Registration.objects.all(),
+            open_cases=open_registrations,
             records=records,
             anonymise=anonymise,
         )
