@@ -10,19 +10,9 @@ the expectations swap for the second.
 
 from dataclasses import dataclass, field
 
+from tests.matrix.world import ROLES
+
 SKIP = frozenset({"skip"})
-ROLES = (
-    "anonymous",
-    "family",
-    "other_family",
-    "partner",
-    "other_partner",
-    "sponsor",
-    "other_sponsor",
-    "volunteer",
-    "holiday_staff",
-    "staff",
-)
 
 
 @dataclass(frozen=True)
