@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.middleware.csrf import get_token
 from django.utils import translation
+from wagtail.models import Page
 
 VERSION_KEY = "content-version"
 PAGE_SECONDS = 60  # pages show "open now": a cached page is at most this old
@@ -120,20 +121,26 @@ def _with_own_token(request, cached):
     return cached
 
 
-# What public pages show: any model of these apps, but not the ones written while families use the site.
-CONTENT_APPS = {"resources", "wagtailcore", "portal"}
-NOT_CONTENT = {
-    "portal.user",
-    "portal.heartbeat",
-    "portal.scheduledrun",
-    "resources.agencymembership",
-    "resources.agencycapacity",
+# What public pages show: pages (any save of a page row; publishing has its own signals) and the rows of
+# these models. Nothing else: audit entries, revisions, families' reports, notices sent, sign-ins and the
+# like are written while people use the site, and each would make every visitor's next page render afresh.
+CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "portal.sitesettings",
+    "portal.alert",
+    "resources.agency",
+    "resources.servicecategory",
+    "resources.language",
+    "resources.openinghours",
+    "resources.closure",
 }
 
 
 def _model_changed(sender, **kwargs):
-    label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in NOT_CONTENT:
+    # m2m_changed names the through model: the change is to the instance's own model (a program's categories).
+    model = type(kwargs["instance"]) if "action" in kwargs else sender
+    if issubclass(model, Page) or model._meta.label_lower in CONTENT_MODELS:
         content_changed()
 
 

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowTask, get_default_page_content_type
 
+from portal import page_cache
 from portal.roles import STAFF
 from resources.models import AgencyMembership, ListingCheck, ResourcePage
 
@@ -96,6 +97,7 @@ def confirm(program, user, kind, today=None):
             for pk in copies.values_list("pk", flat=True)
         )
         copies.update(last_verified=today)
+        page_cache.content_changed()  # a bulk update sends no signal: the "call first" note goes at once
     program.last_verified = today
 
 
@@ -104,6 +106,7 @@ def keep_latest_check(program):
     latest = ListingCheck.objects.filter(program=program).aggregate(latest=Max("checked_on"))["latest"]
     if latest and (program.last_verified is None or program.last_verified < latest):
         ResourcePage.objects.filter(pk=program.pk).update(last_verified=latest)
+        page_cache.content_changed()
         program.last_verified = latest
 
 

@@ -119,3 +119,36 @@ def test_a_page_with_a_view_restriction_is_never_cached(client, home):
         response = client.get("/")
     assert len(queries) > 0  # served by Wagtail again, which asks for the password
     assert 'name="password"' in response.text
+
+
+def test_what_people_do_on_the_site_does_not_empty_the_cache(client, directory, staff, django_assert_num_queries):
+    """An audit entry, a family's "Something wrong?" report, a notice sent, a sign-in:
+    none changes a public page, so none makes every visitor's next page render afresh."""
+    from wagtail.log_actions import log
+
+    from aid_requests import privacy
+    from aid_requests.models import Household
+    from portal.models import FamilyNotice
+    from resources.models import ProblemReport
+    from tests.aid_requests.factories import HouseholdFactory
+
+    program = ResourcePageFactory(parent=directory, title="Warm Coats Closet")
+    client.get(program.url)
+    household = HouseholdFactory()
+    log(household, privacy.DELETION_REQUESTED, user=staff)  # an entry in Wagtail's audit log
+    ProblemReport.objects.create(program=program, reason=ProblemReport.Reason.PHONE)
+    FamilyNotice.objects.create(household=household, name="status_update", channel="email", to="a@example.org")
+    staff.save(update_fields=["last_login"])
+    Household.objects.filter(pk=household.pk).update(guardian_name="")
+    with django_assert_num_queries(0):
+        assert "Warm Coats Closet" in client.get(program.url).text
+
+
+def test_a_program_checked_today_loses_its_call_first_note_at_once(client, directory, staff):
+    from resources import listings
+    from resources.models import ListingCheck
+
+    program = ResourcePageFactory(parent=directory, title="Warm Coats Closet", last_verified=None)
+    assert "call first" in client.get(program.url).text  # never checked: stale, and now in the cache
+    listings.confirm(program, staff, ListingCheck.Kind.STAFF_CHECKED)
+    assert "call first" not in client.get(program.url).text
