@@ -54,6 +54,28 @@ class ContactForm(forms.ModelForm):
         return cleaned
 
 
+ZIP_MESSAGE = _("Enter a ZIP code of five digits, like 21044.")
+
+
+class ContactAndZipForm(ContactForm):
+    """How to reach the family and its ZIP code: the base of the application's, the holiday registration's and
+    a referred family's forms."""
+
+    class Meta(ContactForm.Meta):
+        fields = [*ContactForm.Meta.fields, "zip_code"]
+        widgets = {
+            **ContactForm.Meta.widgets,
+            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
+        }
+        error_messages = {**ContactForm.Meta.error_messages, "zip_code": {"required": ZIP_MESSAGE}}
+
+    def clean_zip_code(self):
+        zip_code = normalize_zip(self.cleaned_data["zip_code"])
+        if not zip_code:
+            raise forms.ValidationError(ZIP_MESSAGE)
+        return zip_code
+
+
 OTHER_SCHOOL = "other"
 
 
@@ -100,10 +122,9 @@ class SchoolChoiceMixin:
             self.add_error("schools", _("Type the name of the school."))
 
 
-class AboutYouForm(SchoolChoiceMixin, ContactForm):
-    class Meta(ContactForm.Meta):
-        fields = ContactForm.Meta.fields + [
-            "zip_code",
+class AboutYouForm(SchoolChoiceMixin, ContactAndZipForm):
+    class Meta(ContactAndZipForm.Meta):
+        fields = ContactAndZipForm.Meta.fields + [
             "street_address",
             "school",
             "schools",
@@ -111,8 +132,7 @@ class AboutYouForm(SchoolChoiceMixin, ContactForm):
             "has_free_meals",
         ]
         widgets = {
-            **ContactForm.Meta.widgets,
-            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
+            **ContactAndZipForm.Meta.widgets,
             "street_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
         help_texts = {
@@ -120,10 +140,6 @@ class AboutYouForm(SchoolChoiceMixin, ContactForm):
             "street_address": _("Optional."),
             "is_homeless": _("Optional and private. It can help us find more help for you."),
             "has_free_meals": _("Optional and private."),
-        }
-        error_messages = {
-            **ContactForm.Meta.error_messages,
-            "zip_code": {"required": _("Enter a ZIP code of five digits, like 21044.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -134,12 +150,6 @@ class AboutYouForm(SchoolChoiceMixin, ContactForm):
         cleaned = super().clean()
         self.check_school(cleaned)
         return cleaned
-
-    def clean_zip_code(self):
-        zip_code = normalize_zip(self.cleaned_data["zip_code"])
-        if not zip_code:
-            raise forms.ValidationError(_("Enter a ZIP code of five digits, like 21044."))
-        return zip_code
 
 
 class ChildForm(forms.ModelForm):

@@ -3,32 +3,25 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactForm, SchoolChoiceMixin
+from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactAndZipForm, SchoolChoiceMixin
 from holiday_drive.models import RegisteredChild
 from holiday_drive.models.campaigns import normalize_referral_code
 from holiday_drive.registering import CHILD_FIELDS
-from resources.geo import normalize_zip
 
 LATER = "later"
-ZIP_MESSAGE = _("Enter a ZIP code of five digits, like 21044.")
 
 
-class GuardianForm(SchoolChoiceMixin, ContactForm):
+class GuardianForm(SchoolChoiceMixin, ContactAndZipForm):
     """How to reach the family, its ZIP code, and the referral code when the campaign needs one."""
 
     referral_code = forms.CharField(label=_("Referral code"), max_length=30, required=False)
 
-    class Meta(ContactForm.Meta):
-        fields = ContactForm.Meta.fields + ["zip_code", "school", "schools"]
-        widgets = {
-            **ContactForm.Meta.widgets,
-            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
-        }
+    class Meta(ContactAndZipForm.Meta):
+        fields = ContactAndZipForm.Meta.fields + ["school", "schools"]
         help_texts = {
-            **ContactForm.Meta.help_texts,
+            **ContactAndZipForm.Meta.help_texts,
             "phone": _("We use it only to contact you about the holiday drive."),
         }
-        error_messages = {**ContactForm.Meta.error_messages, "zip_code": {"required": ZIP_MESSAGE}}
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,12 +39,6 @@ class GuardianForm(SchoolChoiceMixin, ContactForm):
         cleaned = super().clean()
         self.check_school(cleaned)
         return cleaned
-
-    def clean_zip_code(self):
-        zip_code = normalize_zip(self.cleaned_data["zip_code"])
-        if not zip_code:
-            raise forms.ValidationError(ZIP_MESSAGE)
-        return zip_code
 
     def clean_referral_code(self):
         """The ReferralCode typed, or None when none was needed and none typed."""

@@ -3,16 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aid_requests.forms import MAX_CHILDREN, ContactForm, request_kinds
+from aid_requests.forms import MAX_CHILDREN, ZIP_MESSAGE, ContactAndZipForm, request_kinds
 from aid_requests.models import Child, Household
 from aid_requests.models.requests import MEDICAL_KINDS, Urgency
 from portal import bounded, phones
-from portal.notices import CONSENT_WORDING
 from referrals.models import Referral
 from resources.geo import normalize_zip
 from resources.models import School, ServiceCategory
 
-ZIP_MESSAGE = _("Enter a ZIP code of five digits, like 21044.")
 # Kinds of help whose children need sizes.
 NEEDS_SIZES = {"clothing"}
 SIZE_FIELDS = ["size_top", "size_bottom", "size_shoes", "size_coat"]
@@ -201,29 +199,13 @@ ChildFormSet = forms.formset_factory(
 )
 
 
-class FamilyForm(ContactForm):
-    """The family checks how to reach them and their ZIP code, and agrees to share: the application's contact
-    rules (a phone the family can be texted on, the channel's address given), plus the ZIP code."""
+class FamilyForm(ContactAndZipForm):
+    """The family checks how to reach them and their ZIP code (the application's rules), and agrees to share."""
 
     consent = forms.BooleanField(
         label=_("I agree that the office may share these details with a partner agency that can help."),
         required=False,
     )
-
-    class Meta(ContactForm.Meta):
-        fields = [*ContactForm.Meta.fields, "zip_code"]
-        widgets = {
-            **ContactForm.Meta.widgets,
-            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
-        }
-        help_texts = {"contact_method": CONSENT_WORDING}
-        error_messages = {**ContactForm.Meta.error_messages, "zip_code": {"required": ZIP_MESSAGE}}
-
-    def clean_zip_code(self):
-        zip_code = normalize_zip(self.cleaned_data["zip_code"])
-        if not zip_code:
-            raise forms.ValidationError(ZIP_MESSAGE)
-        return zip_code
 
     def require_consent(self):
         """Confirming needs the agreement; saying no does not."""
