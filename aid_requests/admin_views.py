@@ -25,7 +25,7 @@ from aid_requests.admin_forms import ACTION_STATUS, ActionForm, OfferToForm, Wit
 from aid_requests.exporting import AidRequestResource
 from aid_requests.models import AidRequest, HouseholdView
 from aid_requests.models.offers import OPEN_STATUSES
-from aid_requests.models.requests import REQUEST_KINDS, Status, Urgency
+from aid_requests.models.requests import ENDED_STATUSES, REQUEST_KINDS, Status, Urgency
 from aid_requests.workflow import InvalidTransition, add_message, can_move, transition
 from portal import bounded, notices, spreadsheets
 from resources.models import ServiceCategory
@@ -74,18 +74,19 @@ def priority_rank():
 
 
 class RequestQueueView(IndexView):
-    """All requests, urgent first; one query for the rows whatever their number."""
+    """All requests, the ones still being worked first, urgent first; one query for the rows whatever their number."""
 
     def get_base_queryset(self):
         return AidRequest.objects.select_related("household__school", "kind", "assigned_to").annotate(
-            urgency_rank=priority_rank()
+            urgency_rank=priority_rank(), ended=Case(When(status__in=ENDED_STATUSES, then=1), default=0)
         )
 
     def order_queryset(self, queryset):
-        """Unless staff sort by a column: emergencies first, then the longest waiting."""
+        """Unless staff sort by a column: open cases before ended ones (a year of fulfilled requests waited
+        longest, but nobody waits on them), then emergencies first, then the longest waiting."""
         if self.request.GET.get("ordering"):
             return super().order_queryset(queryset)
-        return queryset.order_by("urgency_rank", "status_changed_at", "pk")
+        return queryset.order_by("ended", "urgency_rank", "status_changed_at", "pk")
 
     def get_edit_url(self, instance):
         return reverse("aid_requests_admin:detail", args=[instance.pk])

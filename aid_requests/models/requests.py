@@ -64,9 +64,12 @@ class Urgency(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency: today")
 
 
+ENDED_STATUSES = [Status.FULFILLED, Status.CLOSED, Status.DECLINED, Status.WITHDRAWN]
+
+
 class AidRequestQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status__in=[Status.FULFILLED, Status.CLOSED, Status.DECLINED, Status.WITHDRAWN])
+        return self.exclude(status__in=ENDED_STATUSES)
 
     def without_partner(self):
         """Approved requests matching found no partner agency for (it wrote down why)."""

@@ -65,3 +65,18 @@ def test_the_export_comes_as_xlsx_too(staff_client):
     AidRequestFactory()
     response = staff_client.get("/admin/requests/export/", {"format": "xlsx"})
     assert response.content[:2] == b"PK"  # a zip container, as every XLSX file is
+
+
+def test_requests_still_being_worked_come_before_ended_ones_however_long_ago(staff_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from aid_requests.models import AidRequest
+
+    year_ago = timezone.now() - timedelta(days=365)
+    done = AidRequestFactory(status=Status.FULFILLED)
+    AidRequest.objects.filter(pk=done.pk).update(status_changed_at=year_ago, urgency="emergency")
+    waiting = AidRequestFactory(status=Status.SUBMITTED, urgency="routine")
+    html = staff_client.get("/admin/requests/").text
+    assert html.index(waiting.reference) < html.index(done.reference)
