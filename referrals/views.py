@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from aid_requests.models import HouseholdView
+from portal import bounded
+from portal.forms import error_summary_context
 from portal.roles import SCHOOL_STAFF
 from referrals import referring
 from referrals.forms import NEEDS_SIZES, ChildCorrectionFormSet, ChildFormSet, FamilyForm, ReferralForm
@@ -39,14 +41,6 @@ def referrer_required(view):
     return wrapper
 
 
-def _errors_context(forms, non_form_errors=()):
-    return {
-        "forms": forms,
-        "non_form_errors": list(non_form_errors),
-        "has_errors": any(form.is_bound and form.errors for form in forms) or bool(non_form_errors),
-    }
-
-
 @referrer_required
 def home(request):
     """The referrer's own referrals, newest first; three queries whatever their number."""
@@ -60,7 +54,7 @@ def new(request):
     data = request.POST if request.method == "POST" else None
     form = ReferralForm(data, schools=School.objects.filter(pk__in=[school.pk for school in schools]))
     key = request.POST.get("submission_key") if data else str(uuid.uuid4())
-    kind = form.fields["kind"].queryset.filter(pk=_int(request.POST.get("kind"))).first() if data else None
+    kind = form.fields["kind"].queryset.filter(pk=bounded.as_id(request.POST.get("kind"))).first() if data else None
     children = ChildFormSet(data, prefix="children", needs_sizes=kind is not None and kind.slug in NEEDS_SIZES)
     if data is not None:
         valid_key = _uuid(key)
@@ -80,7 +74,7 @@ def new(request):
         "form": form,
         "children": children,
         "submission_key": key,
-        **_errors_context([form, *children.forms], children.non_form_errors() if children.is_bound else ()),
+        **error_summary_context(form, children),
     }
     return render(request, "referrals/new.html", context)
 
@@ -134,7 +128,7 @@ def family(request, token):
         "kind": referral.request.kind,
         "form": form,
         "children": children,
-        **_errors_context([form, *children.forms], children.non_form_errors() if children.is_bound else ()),
+        **error_summary_context(form, children),
     }
     return _private(render(request, "referrals/family.html", context))
 
@@ -159,14 +153,6 @@ def _speak_family_language(request, household):
         translation.activate(household.preferred_language)
         request.LANGUAGE_CODE = household.preferred_language
         request.remembered_language = household.preferred_language
-
-
-def _int(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**31 else None
 
 
 def _uuid(value):
