@@ -5,13 +5,13 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from portal import bounded
 from portal.roles import staff_and_partner_accounts
 from portal.search_terms import search_words
 
@@ -59,15 +59,12 @@ class AccountChooseResultsView(AccountListMixin, ChooseResultsView):
 class AccountChosenView(AccountListMixin, ChosenView):
     def get_object(self, pk):
         """A family's id answers 404, never its email."""
-        try:
-            return self.get_object_list().get(pk=int(pk))
-        except (ValueError, get_user_model().DoesNotExist):
-            raise Http404 from None
+        return bounded.get_object_or_404(self.get_object_list(), pk)
 
 
 class AccountChosenMultipleView(AccountListMixin, ChosenMultipleView):
     def get_objects(self, pks):
-        return self.get_object_list().filter(pk__in=[pk for pk in pks if str(pk).isdigit()])
+        return self.get_object_list().filter(pk__in=bounded.ids(pks))
 
 
 class AccountChooserViewSet(ChooserViewSet):

@@ -66,3 +66,9 @@ def _permissions(*codenames):
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(codename__in=codenames)
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999", "abc", "0"])
+def test_an_id_that_names_no_account_is_404_not_an_error(staff_client, accounts, pk):
+    assert staff_client.get(f"{CHOOSER}chosen/{pk}/").status_code == 404
+    assert staff_client.get(f"{CHOOSER}chosen-multiple/", {"id": [pk, accounts["partner"].pk]}).status_code == 200
