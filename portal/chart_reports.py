@@ -9,16 +9,12 @@ from dataclasses import dataclass, field
 
 import tablib
 from django import forms
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal import charts, spreadsheets
-
-# Through the site's spreadsheet formats: a school or reason typed as "=..." is text, figures stay numbers.
-EXPORT_FORMATS = {"csv": spreadsheets.CSV(), "xlsx": spreadsheets.XLSX()}
 
 
 @dataclass
@@ -49,13 +45,10 @@ class FigureTable:
 
 
 def export_response(table, file_format, filename):
-    """The table as a CSV or XLSX download named `filename`-date."""
-    exporter = EXPORT_FORMATS[file_format]
-    response = HttpResponse(exporter.export_data(table.dataset()), content_type=exporter.get_content_type())
-    response["Content-Disposition"] = (
-        f'attachment; filename="{filename}-{table.slug}-{timezone.localdate():%Y-%m-%d}.{file_format}"'
+    """The table as a CSV or XLSX download named `filename`-date, through the site's one spreadsheet rule."""
+    return spreadsheets.download(
+        table.dataset(), file_format, f"{filename}-{table.slug}-{timezone.localdate():%Y-%m-%d}"
     )
-    return response
 
 
 class ChartReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -81,7 +74,7 @@ class ChartReportView(WagtailAdminTemplateMixin, TemplateView):
         self.form = self.filter_form_class(request.GET)
         self.figure_tables = self.tables(self.form.cleaned_data) if self.form.is_valid() else []
         file_format = request.GET.get("export")
-        if file_format in EXPORT_FORMATS and self.form.is_valid():
+        if file_format in spreadsheets.FORMATS and self.form.is_valid():
             chosen = [table for table in self.figure_tables if table.slug == request.GET.get("table")]
             if chosen:
                 return export_response(chosen[0], file_format, self.export_filename)
