@@ -7,7 +7,7 @@ page or setting that staff have edited is left as they left it. `seed_demo` buil
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 from portal import content
 from portal.models import HomePage, SiteSettings, StandardPage
@@ -20,9 +20,7 @@ from resources.taxonomy import ensure_reference_data
 def setup_site():
     """Build or complete the office's site; return what was created, one line each (empty when nothing)."""
     done = []
-    _roles(done)
-    _reference_data(done)
-    english, spanish = _locales(done)
+    spanish = ensure_foundations(done)
     home = _home(done)
     _default_site(home, done)
     pps = _standard_page(home, content.PPS, done)
@@ -33,6 +31,16 @@ def setup_site():
         _translation(page, spanish, fields, done)
     _site_settings(Site.objects.get(is_default_site=True), done)
     return done
+
+
+def ensure_foundations(done):
+    """What the migrations make (locales, the page and collection roots, the groups, the kinds of help and
+    languages), made again if a flush emptied them; return the Spanish locale."""
+    _english, spanish = _locales(done)
+    _roots(done)  # before the roles: the staff group's page and collection permissions hang on the roots
+    _roles(done)
+    _reference_data(done)
+    return spanish
 
 
 def _roles(done):
@@ -71,12 +79,22 @@ def _locales(done):
     return locales
 
 
+def _roots(done):
+    """The page tree's and the collections' roots, which Wagtail's migrations make: a flushed database has none."""
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+        done.append("Made the root of the page tree.")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+        done.append("Made the root collection.")
+
+
 def _home(done):
     """The office's home page; Wagtail's "Welcome to your new Wagtail site!" placeholder gives way to it."""
     home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is not None:
         return home
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    root = Page.get_first_root_node()
     # The placeholder is a plain Page holding the slug "home"; deleting it also deletes the Site pointing at it.
     Page.objects.filter(depth=2, content_type__app_label="wagtailcore", content_type__model="page").delete()
     home = root.add_child(instance=HomePage(**content.HOME))

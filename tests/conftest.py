@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from portal import sms
 from portal.models import SiteSettings
+from portal.site_setup import ensure_foundations
 from portal.sms.backends import locmem
 from tests.factories import PASSWORD, AgencyUserFactory, HomePageFactory, StaffFactory, UserFactory
 
@@ -27,8 +28,15 @@ def text_outbox():
 
 @pytest.fixture
 def home(db):
-    """A published home page as the root of the default site, as seed_demo makes it."""
+    """A published home page as the root of the default site, as seed_demo makes it.
+
+    After a browser test (transactional_db empties every table) what the migrations made is gone too: the
+    root page, the locales, the groups. They are made again as setup_site makes them.
+    """
     root = Page.get_first_root_node()
+    if root is None:
+        ensure_foundations([])
+        root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     page = HomePageFactory(parent=root, slug="home")
     site, _created = Site.objects.update_or_create(

@@ -104,3 +104,23 @@ def test_staff_get_the_admin_and_partner_agencies_and_volunteers_do_not(client):
     volunteer.groups.add(Group.objects.get(name="Volunteer"))
     assert volunteer.has_perm("holiday_drive.check_in") and not volunteer.has_perm("wagtailadmin.access_admin")
     assert not volunteer.has_perm("aid_requests.view_household")
+
+
+def test_on_an_emptied_database_staff_can_still_edit_the_home_page(client):
+    """After a flush (no page tree, no collection, no locale) the site comes back editable by staff, not with
+    'you do not have permission' on every page: the roots are made before the staff group's permissions."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, GroupPagePermission, Locale
+
+    from tests.factories import StaffFactory
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    Collection.objects.all().delete()
+    Locale.objects.all().delete()
+    Group.objects.all().delete()
+    setup_site()
+    assert GroupPagePermission.objects.filter(group__name="Staff", page=Page.get_first_root_node()).exists()
+    client.force_login(StaffFactory())
+    home = Site.objects.get(is_default_site=True).root_page
+    assert client.get(f"/admin/pages/{home.pk}/edit/").status_code == 200
