@@ -1,10 +1,12 @@
 """Real-browser tests: Debian's Chromium, driven by Playwright's sync API, against pytest-django's live_server."""
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 from playwright.sync_api import sync_playwright
 
@@ -77,10 +79,27 @@ def watch_content_security_policy(context):
 
 @pytest.fixture
 def demo_site(transactional_db):
-    """The demo content, committed (transactional_db) so the live server's thread can see it."""
+    """The demo content, committed (transactional_db) so the live server's thread can see it.
+
+    Seeding takes seconds and every test's flush empties it again: on SQLite the first seed is copied aside
+    (SQLite's backup API) and copied back for the next tests, a few milliseconds each.
+    """
     from portal.demo import seed
 
+    if connection.vendor != "sqlite":
+        seed()
+        return
+    connection.ensure_connection()
+    if _demo_copy:
+        _demo_copy[0].backup(connection.connection)
+        return
     seed()
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(copy)
+    _demo_copy.append(copy)
+
+
+_demo_copy = []  # the seeded SQLite database, once seeded in this run
 
 
 @pytest.fixture
