@@ -2,13 +2,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from aid_requests import admin_privacy, admin_views, privacy, report_views, todo
 from aid_requests.models import AidRequest
+from portal.admin_viewsets import DetailViewSet
 
 
-class RequestViewSet(ModelViewSet):
+class RequestViewSet(DetailViewSet):
     """The staff queue of requests. Requests change only through the actions on their page."""
 
     model = AidRequest

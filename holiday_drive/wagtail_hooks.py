@@ -13,11 +13,12 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from holiday_drive import admin_views, campaign_by_day, todo
 from holiday_drive.admin_forms import PickupSlotForm
 from holiday_drive.models import DistributionSite, PickupSlot, Registration, Sponsor
+from portal.admin_viewsets import DetailViewSet
 
 MENU_HOOK = "register_holiday_drive_menu_item"
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(DetailViewSet):
     """Registrations change only through the actions on their page (holiday_drive.statuses)."""
 
     model = Registration

@@ -80,3 +80,12 @@ def test_requests_still_being_worked_come_before_ended_ones_however_long_ago(sta
     waiting = AidRequestFactory(status=Status.SUBMITTED, urgency="routine")
     html = staff_client.get("/admin/requests/").text
     assert html.index(waiting.reference) < html.index(done.reference)
+
+
+def test_a_kind_of_helps_usage_page_lists_its_requests_with_a_link_to_each(staff_client):
+    """Requests have a page of their own and no edit form: the usage page links there, not to a 500."""
+    staff_client.get("/admin/requests/")  # the admin's URLs load: Wagtail's reference index now tracks requests
+    aid_request = AidRequestFactory()
+    response = staff_client.get(f"/admin/snippets/resources/servicecategory/usage/{aid_request.kind_id}/")
+    assert response.status_code == 200
+    assert f'href="/admin/requests/{aid_request.pk}/"' in response.text

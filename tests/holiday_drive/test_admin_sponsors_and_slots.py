@@ -70,3 +70,13 @@ def test_agency_users_cannot_open_sites_or_slots(agency_client, campaign):
     for url in ("/admin/holiday-drive/sites/", SLOTS):
         response = agency_client.get(url)
         assert response.status_code == 403 and "Elkridge Hub" not in response.text
+
+
+def test_a_slots_usage_page_lists_its_registrations_with_a_link_to_each(staff_client, campaign):
+    """Registrations have a page of their own and no edit form: the usage page links there, not to a 500."""
+    staff_client.get(SLOTS)  # the admin's URLs load: Wagtail's reference index now tracks registrations
+    slot = PickupSlotFactory(campaign=campaign)
+    registration = RegistrationFactory(campaign=campaign, pickup_slot=slot)
+    response = staff_client.get(f"{SLOTS}usage/{slot.pk}/")
+    assert response.status_code == 200
+    assert f'href="/admin/holiday-drive/registrations/{registration.pk}/"' in response.text

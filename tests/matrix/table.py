@@ -3,16 +3,19 @@ each role may get. A pattern missing here fails tests/matrix/test_permission_mat
 
 `access(...)` builds a row: `default` for every signed-in role not named, `anonymous` for visitors, then
 one keyword per role. A role named with SKIP is not requested (say why in a comment). `params` names the
-objects tests/matrix/world.py fills the URL with: for an owned kind ("offer", "agency", "adopted_family")
-each URL is requested with the first role's object and with its pair's (partner / other_partner...), and
-the expectations swap for the second.
+objects tests/matrix/world.py fills the URL with: for an owned kind ("offer", "agency", "adopted_family",
+"referral") each URL is requested with the first role's object and with its pair's (partner / other_partner...),
+and the expectations swap for the second; OBJECT is one object of the model the admin view was built for. `post`
+is a second row, for a POST with no data (roles it does not name are not POSTed to). A path of `paths` may be a
+(path, row) pair with answers of its own.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from tests.matrix.world import ROLES
+from tests.matrix.world import PAIRS, ROLES, WITH_PASSWORD, WITH_SECOND_FACTOR
 
 SKIP = frozenset({"skip"})
+OBJECT = "object"
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,7 @@ class Rule:
     expect: dict  # role -> frozenset of statuses, or SKIP
     params: str | None = None
     paths: tuple = ()
-    post: bool = False  # also POST (with no data) as every role not allowed a 200
+    post: "Rule | None" = None  # what a POST with no data answers
     notes: str = field(default="", compare=False)
 
 
@@ -30,7 +33,7 @@ def _statuses(value):
     return frozenset(value) if isinstance(value, (tuple, list, set, frozenset)) else frozenset({value})
 
 
-def access(default=403, anonymous=302, params=None, paths=(), post=False, **roles):
+def access(default=403, anonymous=302, params=None, paths=(), post=None, **roles):
     """A row: `default` for signed-in roles not named, `anonymous` for visitors, keywords for the others."""
     unknown = set(roles) - set(ROLES)
     assert not unknown, f"unknown roles {unknown}"
@@ -39,14 +42,25 @@ def access(default=403, anonymous=302, params=None, paths=(), post=False, **role
     return Rule(expect=expect, params=params, paths=tuple(paths), post=post)
 
 
+def pairs(**roles):
+    """The same answer for each role named and for its pair: pairs(partner=200) is partner=200, other_partner=200."""
+    return {name: value for role, value in roles.items() for name in (role, PAIRS[role])}
+
+
+def each(roles, value):
+    """The same answer for each of `roles`."""
+    return dict.fromkeys(roles, value)
+
+
 EVERYONE = access(default=200, anonymous=200)
 # Signed-in pages of one's own (lists of one's own records): anyone signed in, each sees only their own.
 SIGNED_IN = access(default=200, anonymous=302)
 # The Wagtail admin and our views in it: staff only; signed-in others get portal.middleware's 403.
 STAFF_ONLY = access(default=403, anonymous=302, staff=200, holiday_staff=(302, 403))
 HOLIDAY_STAFF = access(default=403, anonymous=302, staff=200, holiday_staff=200)
-PARTNERS = access(default=403, anonymous=302, partner=200, other_partner=200)
-SPONSORS = access(default=403, anonymous=302, sponsor=200, other_sponsor=200)
+PARTNERS = access(default=403, anonymous=302, **pairs(partner=200))
+SPONSORS = access(default=403, anonymous=302, **pairs(sponsor=200))
+SCHOOL_STAFF = access(default=403, anonymous=302, **pairs(school_staff=200))
 CHECK_IN = access(default=403, anonymous=302, volunteer=200, staff=200, holiday_staff=200)
 
 # Wagtail's own admin (pages, images, users, settings...): everyone without admin access is refused before the
@@ -56,21 +70,19 @@ CHECK_IN = access(default=403, anonymous=302, volunteer=200, staff=200, holiday_
 WAGTAILS_OWN_ADMIN = access(
     default=403,
     anonymous=(200, 302, 404),
-    other_family=SKIP,
-    other_partner=SKIP,
     sponsor=SKIP,
-    other_sponsor=SKIP,
     holiday_staff=SKIP,
     staff=SKIP,
 )
-
+# Wagtail's choosers answer anyone with admin access (whoever edits a page picks snippets with them), holiday
+# staff too: what they list here (alerts, agencies, kinds of help, languages, schools) the site publishes.
+PUBLIC_RECORDS_CHOOSER = access(default=403, anonymous=302, staff=200, holiday_staff=200)
+# Wagtail's generic views of one object, requested with an object of their model (world.first_pk).
 ONE_OBJECT_VIEWS = {"edit", "delete", "usage", "history", "history_results", "copy", "chosen"}
 
 
-def _placeholder(rule):
-    """`rule` for a URL filled with a placeholder id: where it allows a 200, a redirect or 404 will do too."""
-    expect = {role: statuses | {302, 404} if 200 in statuses else statuses for role, statuses in rule.expect.items()}
-    return Rule(expect=expect, params=rule.params, paths=rule.paths, post=rule.post)
+def _of_one_object(view, rule):
+    return replace(rule, params=OBJECT) if view in ONE_OBJECT_VIEWS else rule
 
 
 TABLE = {
@@ -82,7 +94,9 @@ TABLE = {
     "set_language": access(default=302, anonymous=302),
     "search": EVERYONE,
     "wagtail_serve": access(
-        default=200, anonymous=200, paths=("/", "/connection-center/", "/es/", "/holiday-2026/", "/no-such-page/")
+        default=200,
+        anonymous=200,
+        paths=("/", "/connection-center/", "/es/", "/holiday-2026/", ("/no-such-page/", access(404, 404))),
     ),
     "wagtailcore_authenticate_with_password": access(default=404, anonymous=404),  # shadowed by the page route
     "wagtailcore_login": access(default=404, anonymous=404),  # shadowed: no login door without the second factor
@@ -93,13 +107,15 @@ TABLE = {
     "account_logout": access(default=200, anonymous=302),
     "account_inactive": EVERYONE,
     "account_signup": access(default=302, anonymous=200),
-    "account_reauthenticate": access(default=200, anonymous=302),
-    "account_request_reauthentication_code": access(default=(302, 404), anonymous=(302, 404)),
+    # Confirming it is you again: by password if you have one, else by a code sent to you.
+    "account_reauthenticate": access(default=302, anonymous=302, **each(WITH_PASSWORD, 200)),
+    "account_request_reauthentication_code": access(default=200, anonymous=302),
     "account_confirm_reauthentication_code": access(default=(302, 404), anonymous=(302, 404)),
     "account_email": access(default=200, anonymous=302),
     "account_email_verification_sent": EVERYONE,
-    "account_change_password": access(default=200, anonymous=302),
-    "account_set_password": access(default=302, anonymous=302),
+    # Changing a password one has, or setting one (the demo's accounts sign in by code)
+    "account_change_password": access(default=302, anonymous=302, **each(WITH_PASSWORD, 200)),
+    "account_set_password": access(default=200, anonymous=302, **each(WITH_PASSWORD, 302)),
     "account_reset_password": EVERYONE,
     "account_confirm_login_code": access(default=(302, 404), anonymous=(302, 404)),
     "account_confirm_email": EVERYONE,
@@ -108,12 +124,13 @@ TABLE = {
     "account_reset_password_done": EVERYONE,
     "mfa_index": access(default=200, anonymous=302),
     "mfa_authenticate": access(default=302, anonymous=302),
-    "mfa_reauthenticate": access(default=302, anonymous=302),
+    # The second factor's pages: 404 for what one has not set up (no persona has recovery codes)
+    "mfa_reauthenticate": access(default=302, anonymous=302, **each(WITH_SECOND_FACTOR, 200)),
     "mfa_activate_totp": access(default=302, anonymous=302),
-    "mfa_deactivate_totp": access(default=302, anonymous=302),
-    "mfa_view_recovery_codes": access(default=302, anonymous=302),
+    "mfa_deactivate_totp": access(default=404, anonymous=302, **each(WITH_SECOND_FACTOR, 302)),
+    "mfa_view_recovery_codes": access(default=404, anonymous=302),
     "mfa_generate_recovery_codes": access(default=302, anonymous=302),
-    "mfa_download_recovery_codes": access(default=302, anonymous=302),
+    "mfa_download_recovery_codes": access(default=404, anonymous=302),
     # The directory's API (Open Referral HSDS): public records of programs and agencies
     "hsds:index": EVERYONE,
     "hsds:services": EVERYONE,
@@ -130,9 +147,10 @@ TABLE = {
     "aid_requests:apply": EVERYONE,
     "aid_requests:apply_done": access(default=302, anonymous=302),
     "aid_requests:status": EVERYONE,
-    "aid_requests:withdraw": access(default=405, anonymous=405, post=True),
+    # POST only; without a code and ZIP, or a request of one's own, there is nothing to withdraw
+    "aid_requests:withdraw": access(default=405, anonymous=405, post=access(default=404, anonymous=404)),
     "aid_requests:my": SIGNED_IN,
-    "aid_requests:my_contact": SIGNED_IN,
+    "aid_requests:my_contact": access(default=302, anonymous=302, **pairs(family=200)),  # else: apply first
     # A family's own data (issue 16, item 7): each signed-in person sees only what is held about them.
     "aid_requests:my_data": SIGNED_IN,
     "aid_requests:my_data_json": SIGNED_IN,
@@ -140,28 +158,36 @@ TABLE = {
     # /partners/: a partner sees offers to its own agencies only
     "aid_requests:partners": PARTNERS,
     "aid_requests:partner_offer": access(default=403, anonymous=302, partner=200, other_partner=404, params="offer"),
-    "aid_requests:partner_accept": access(default=403, anonymous=302, partner=405, other_partner=405, params="offer"),
-    "aid_requests:partner_decline": access(default=403, anonymous=302, partner=200, other_partner=404, params="offer"),
+    # Answers are POSTs: accepting or declining changes the offer, so the matrix only GETs them
+    "aid_requests:partner_accept": access(default=403, anonymous=302, **pairs(partner=405), params="offer"),
+    "aid_requests:partner_decline": access(default=403, anonymous=302, **pairs(partner=405), params="offer"),
     "aid_requests:partner_fulfil": access(default=403, anonymous=302, partner=200, other_partner=404, params="offer"),
     "aid_requests:partner_profile": access(default=403, anonymous=302, partner=200, other_partner=404, params="agency"),
     # /holiday/: the drive, registration and pickup for families
-    "holiday_drive:index": EVERYONE,
+    "holiday_drive:index": access(default=302, anonymous=302),  # to the campaign's page
     "holiday_drive:register": EVERYONE,
     "holiday_drive:register_done": access(default=302, anonymous=302),
     "holiday_drive:my": SIGNED_IN,
-    "holiday_drive:choose_pickup": access(default=302, anonymous=302),
-    "holiday_drive:pickup_find": EVERYONE,
-    "holiday_drive:pickup_time": access(default=302, anonymous=302),
-    "holiday_drive:pickup_confirmation": access(default=302, anonymous=302),
+    # Pickup: the family registered for the drive picks its own slot; others are sent to find a registration
+    "holiday_drive:choose_pickup": access(default=302, anonymous=302, family=200),
+    "holiday_drive:pickup_find": access(default=200, anonymous=200, family=302),
+    "holiday_drive:pickup_time": access(default=302, anonymous=302, family=200),
+    "holiday_drive:pickup_confirmation": access(default=302, anonymous=302, family=200),
     # /holiday/checkin/: volunteers and staff, no names
     "holiday_drive:checkin": CHECK_IN,
-    "holiday_drive:checkin_pick_up": access(default=405, anonymous=405, post=True),
+    # POST only; without a code, back to the check-in page
+    "holiday_drive:checkin_pick_up": access(
+        default=405, anonymous=405, post=access(default=403, anonymous=302, volunteer=302, staff=302, holiday_staff=302)
+    ),
     "holiday_drive:checkin_slot": access(
         default=403, anonymous=302, volunteer=200, staff=200, holiday_staff=200, params="slot"
     ),
     # /holiday/sponsor/: sponsors, who know families only by number
     "holiday_drive:sponsor": SPONSORS,
-    "holiday_drive:sponsor_adopt": access(default=403, anonymous=302, sponsor=405, other_sponsor=405, post=True),
+    # POST only; with no family chosen, back to the list
+    "holiday_drive:sponsor_adopt": access(
+        default=403, anonymous=302, **pairs(sponsor=405), post=access(default=403, anonymous=302, **pairs(sponsor=302))
+    ),
     "holiday_drive:sponsor_my_families": SPONSORS,
     "holiday_drive:sponsor_tags": SPONSORS,
     "holiday_drive:sponsor_family_tags": access(
@@ -193,54 +219,40 @@ TABLE = {
     "holiday_drive_slots:index": HOLIDAY_STAFF,
     "holiday_drive_slots:index_results": HOLIDAY_STAFF,
     "resources_import": STAFF_ONLY,
-    "resources_import_preview": STAFF_ONLY,
+    "resources_import_preview": access(default=403, anonymous=302, staff=302, holiday_staff=(302, 403)),  # no file
     "resources_export": STAFF_ONLY,
     "partner_account_chooser:choose": STAFF_ONLY,
     "partner_account_chooser:choose_results": STAFF_ONLY,
-    "partner_account_chooser:chosen": access(default=403, anonymous=302, staff=404, holiday_staff=(302, 403)),
+    "partner_account_chooser:chosen": access(
+        default=403, anonymous=302, staff=200, holiday_staff=(302, 403), params="partner_account"
+    ),
     "partner_account_chooser:chosen_multiple": STAFF_ONLY,
-    "partner_account_chooser:create": STAFF_ONLY,
+    "partner_account_chooser:create": access(default=403, anonymous=302, staff=302, holiday_staff=(302, 403)),
 }
 # Wagtail's generic views for our models (snippets and model viewsets): staff, or holiday staff for the drive's.
+SNIPPET_VIEWS = ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy")
+CHOOSER_VIEWS = ("choose", "choose_results", "chosen", "chosen_multiple")
+MODEL_VIEWS = ("index", "index_results", "add", "edit", "delete", "usage", "history", "history_results", "copy")
+for _model in (
+    "portal_alert",
+    "resources_agency",
+    "resources_servicecategory",
+    "resources_language",
+    "resources_school",
+):
+    for _view in SNIPPET_VIEWS:
+        TABLE[f"wagtailsnippets_{_model}:{_view}"] = _of_one_object(_view, STAFF_ONLY)
+    for _view in CHOOSER_VIEWS:
+        TABLE[f"wagtailsnippetchoosers_{_model}:{_view}"] = _of_one_object(_view, PUBLIC_RECORDS_CHOOSER)
+    TABLE[f"wagtailsnippetchoosers_{_model}:create"] = STAFF_ONLY  # a chooser's form to add one: the add permission
 for _prefix, _rule in [
-    ("wagtailsnippets_portal_alert", STAFF_ONLY),
-    ("wagtailsnippetchoosers_portal_alert", STAFF_ONLY),
-    ("wagtailsnippets_resources_agency", STAFF_ONLY),
-    ("wagtailsnippetchoosers_resources_agency", STAFF_ONLY),
-    ("wagtailsnippets_resources_servicecategory", STAFF_ONLY),
-    ("wagtailsnippetchoosers_resources_servicecategory", STAFF_ONLY),
-    ("wagtailsnippets_resources_language", STAFF_ONLY),
-    ("wagtailsnippetchoosers_resources_language", STAFF_ONLY),
     ("holiday_drive_sponsors", HOLIDAY_STAFF),
     ("holiday_drive_sites", HOLIDAY_STAFF),
     ("holiday_drive_slots", HOLIDAY_STAFF),
     ("wagtailusers_users", WAGTAILS_OWN_ADMIN),  # Wagtail's user admin, for our User model
 ]:
-    for _view in (
-        "list",
-        "list_results",
-        "add",
-        "edit",
-        "delete",
-        "usage",
-        "history",
-        "history_results",
-        "copy",
-        "choose",
-        "choose_results",
-        "chosen",
-        "chosen_multiple",
-        "create",
-        "index",
-        "index_results",
-    ):
-        # Views of one object get the placeholder id 1: whatever staff get there, others are still refused.
-        _row = _placeholder(_rule) if _view in ONE_OBJECT_VIEWS else _rule
-        if _view == "usage":
-            # Wagtail's usage page answers 500 (NoReverseMatch 'edit') for an object that a model without an edit
-            # view refers to: a bug this matrix found, not a leak; not yet fixed.
-            _row = Rule({**_row.expect, "staff": SKIP, "holiday_staff": SKIP})
-        TABLE.setdefault(f"{_prefix}:{_view}", _row)
+    for _view in MODEL_VIEWS:
+        TABLE.setdefault(f"{_prefix}:{_view}", _of_one_object(_view, _rule))
 
 # Added with issues 13-18: the office's contact file, staff reports and queues, agencies' own listings, texts,
 # school referrals, the uploads route.
@@ -271,18 +283,15 @@ TABLE.update(
         "texts:inbound": access(default=405, anonymous=405),
         "texts:status": access(default=405, anonymous=405),
         "aid_requests:stop_texts": access(default=405, anonymous=405),
-        # School referrals: school staff only (no persona of that role yet: everyone else is refused)
-        "referrals:home": access(default=403, anonymous=302),
-        "referrals:new": access(default=403, anonymous=302),
-        "referrals:detail": access(default=403, anonymous=302),
+        # School referrals: school staff only, each their own referrals
+        "referrals:home": SCHOOL_STAFF,
+        "referrals:new": SCHOOL_STAFF,
+        "referrals:detail": access(
+            default=403, anonymous=302, school_staff=200, other_school_staff=404, params="referral"
+        ),
         "referrals:family": access(default=404, anonymous=404),  # a family's token; a wrong one is 404
         "^media/(?P<path>.*)$": access(default=404, anonymous=404),
         "referrals_report": STAFF_ONLY,
         "referrals_invite": STAFF_ONLY,
     }
 )
-for _prefix in ("wagtailsnippets_resources_school", "wagtailsnippetchoosers_resources_school"):
-    for _view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy"):
-        TABLE.setdefault(f"{_prefix}:{_view}", _placeholder(STAFF_ONLY) if _view in ONE_OBJECT_VIEWS else STAFF_ONLY)
-    for _view in ("choose", "choose_results", "chosen", "chosen_multiple", "create"):
-        TABLE.setdefault(f"{_prefix}:{_view}", _placeholder(STAFF_ONLY) if _view in ONE_OBJECT_VIEWS else STAFF_ONLY)

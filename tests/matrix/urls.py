@@ -14,7 +14,11 @@ class Pattern:
     key: str  # the name with its namespace, or the route for an unnamed pattern
     route: str
     module: str
-    model_app: str  # the app of the model a generic view was built for, else ""
+    model: str  # the model a generic view was built for, as "app_label.model_name", else ""
+
+    @property
+    def model_app(self):
+        return self.model.split(".")[0]
 
     @property
     def is_wagtails_own_admin(self):
@@ -39,10 +43,10 @@ class Pattern:
         return "/" + route.replace("\\", "")
 
 
-def _app_label(model):
+def _label(model):
     if model is None:
         return ""
-    return model.split(".")[0] if isinstance(model, str) else model._meta.app_label
+    return model.lower() if isinstance(model, str) else model._meta.label_lower
 
 
 def walk(patterns=None, prefix="", namespace=""):
@@ -58,5 +62,5 @@ def walk(patterns=None, prefix="", namespace=""):
                 key=":".join(filter(None, [namespace, entry.name])) if entry.name else prefix + str(entry.pattern),
                 route=prefix + str(entry.pattern),
                 module=getattr(callback, "__module__", ""),
-                model_app=_app_label(model),
+                model=_label(model),
             )

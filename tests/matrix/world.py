@@ -2,18 +2,24 @@
 
 import html
 import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from allauth.mfa.models import Authenticator
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from aid_requests.models import AidRequest, Household, Offer
+from aid_requests.models.requests import Status
 from holiday_drive.models import Adoption, PickupSlot, Registration
 from portal.demo import seed
+from portal.models import Alert
 from portal.roles import STAFF_HOLIDAY_PERMISSIONS
-from resources.models import Agency
-from tests.factories import UserFactory
+from referrals import referring
+from resources.models import Agency, School, SchoolStaffLink, ServiceCategory
+from tests.factories import SchoolStaffFactory, UserFactory
 
 ROLES = (
     "anonymous",
@@ -26,11 +32,23 @@ ROLES = (
     "volunteer",
     "holiday_staff",
     "staff",
+    "school_staff",
+    "other_school_staff",
 )
 # Each role paired with the one that owns "their" objects: what `partner` gets for its own offer,
 # `other_partner` must get for its own, and the same refusals for each other's.
-PAIRS = {"family": "other_family", "partner": "other_partner", "sponsor": "other_sponsor"}
+PAIRS = {
+    "family": "other_family",
+    "partner": "other_partner",
+    "sponsor": "other_sponsor",
+    "school_staff": "other_school_staff",
+}
 SWAP = PAIRS | {other: role for role, other in PAIRS.items()}
+# How each persona signs in, which allauth's account pages answer to (build() checks both lists): the demo's
+# accounts have no usable password outside DEBUG (they sign in by emailed code), the tests' own accounts have one;
+# office and partner accounts have an authenticator app.
+WITH_PASSWORD = ("other_family", "holiday_staff", "school_staff", "other_school_staff")
+WITH_SECOND_FACTOR = ("partner", "other_partner", "holiday_staff", "staff", "school_staff", "other_school_staff")
 # Values are matched as whole words; shorter ones (a child's "Ana") would match ordinary words.
 MIN_LENGTH = 6
 
@@ -93,15 +111,27 @@ def build():
     names = [dotted.split(".")[1] for dotted in [*STAFF_HOLIDAY_PERMISSIONS, "wagtailadmin.access_admin"]]
     holiday_staff.user_permissions.set(Permission.objects.filter(codename__in=names))
     users["holiday_staff"] = holiday_staff
+    referrals = {}
+    for role, school in zip(PAIRS_OF("school_staff"), ("Running Brook Elementary", "Wilde Lake Middle"), strict=True):
+        users[role] = SchoolStaffFactory(email=f"{role.replace('_', '-')}@school.example.org")
+        SchoolStaffLink.objects.create(user=users[role], school=School.objects.create(name=school, code=school[:4]))
+        referrals[role] = _referral(users[role], guardian_name=f"Guardian of {school}")
+    Alert.objects.get_or_create(message="The office is closed on Friday.")  # so that alerts' admin pages have one
 
     for role in PAIRS_OF("partner"):
         _accepted_offer_for(users[role])
     objects = {
-        # The offer each partner accepted: an expired or declined one is rightly a 404 on its own agency's pages.
+        # The offer each partner accepted, its request not yet closed: a closed, expired or declined one is
+        # rightly a 404 on its own agency's pages.
         "offer": _pair(
-            Offer.objects.filter(agency__memberships__user=users[role], status=Offer.Status.ACCEPTED)
+            Offer.objects.filter(
+                agency__memberships__user=users[role], status=Offer.Status.ACCEPTED, request__status=Status.ACCEPTED
+            )
             for role in PAIRS_OF("partner")
         ),
+        "referral": {"mine": referrals["school_staff"].pk, "theirs": referrals["other_school_staff"].pk},
+        # An account the partner account chooser offers (a partner's, never a family's)
+        "partner_account": {None: users["partner"].pk},
         "agency": _pair(Agency.objects.filter(memberships__user=users[role]) for role in PAIRS_OF("partner")),
         "adopted_family": {
             "mine": _adopted(users["sponsor"]).registration.family_number,
@@ -115,7 +145,42 @@ def build():
     objects["agency"] = {key: agency.slug for key, agency in objects["agency"].items()}
     world = World(users=users, objects=objects)
     world.forbidden = _forbidden(users)
+    _check_sign_in(users)
     return world
+
+
+def first_pk(model_label):
+    """The id of one object of a model ("app_label.model_name"), for the admin's views of one object."""
+    return apps.get_model(model_label).objects.order_by("pk").values_list("pk", flat=True).first()
+
+
+def _check_sign_in(users):
+    """WITH_PASSWORD and WITH_SECOND_FACTOR say true of the personas, as the table relies on them."""
+    signed_in = {role: user for role, user in users.items() if user is not None}
+    assert {role for role, user in signed_in.items() if user.has_usable_password()} == set(WITH_PASSWORD)
+    enrolled = set(Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user", flat=True))
+    assert {role for role, user in signed_in.items() if user.pk in enrolled} == set(WITH_SECOND_FACTOR)
+
+
+def _referral(user, guardian_name):
+    """A referral `user` made from their school, as the referral form would save it."""
+    school = School.objects.get(staff_links__user=user)
+    family = {
+        "guardian_name": guardian_name,
+        "phone": "",
+        "email": f"{guardian_name.lower().replace(' ', '.')}@example.org",
+        "preferred_language": "en",
+        "contact_method": Household.ContactMethod.EMAIL,
+        "zip_code": "21044",
+        "school": school,
+        "kind": ServiceCategory.objects.get(slug="vision"),
+        "urgency": "routine",
+        "consent_method": "in_person",
+        "office_note": "",
+    }
+    children = [{"first_name": f"Referred{school.code}", "age": 8, "grade": "3"}]
+    referral, _ = referring.refer(user=user, family=family, children=children, submission_key=uuid.uuid4())
+    return referral
 
 
 def PAIRS_OF(role):  # noqa: N802 - reads as a constant list of the pair
@@ -131,8 +196,9 @@ def _pair(querysets):
 def _accepted_offer_for(user):
     """An offer this partner accepted, so its pages show a family's first name and contact, as they may."""
     agency = Agency.objects.filter(memberships__user=user).exclude(memberships__user__in=_others(user)).first()
-    if not Offer.objects.filter(agency=agency, status=Offer.Status.ACCEPTED).exists():
-        aid_request = AidRequest.objects.filter(offers__isnull=True).order_by("pk").first()
+    if not Offer.objects.filter(agency=agency, status=Offer.Status.ACCEPTED, request__status=Status.ACCEPTED).exists():
+        aid_request = AidRequest.objects.filter(offers__isnull=True, referral=None).order_by("pk").first()
+        AidRequest.objects.filter(pk=aid_request.pk).update(status=Status.ACCEPTED)
         now = timezone.now()
         Offer.objects.create(
             request=aid_request,
@@ -189,6 +255,11 @@ def _forbidden(users):
         )
         for role in ("family", "other_family")
     }
+    # School staff read what they entered about the families they referred, and nothing of anyone else.
+    own |= {
+        role: _household_values(Household.objects.filter(requests__referral__referred_by=users[role]))
+        for role in PAIRS_OF("school_staff")
+    }
     # Partners see a family's first name and chosen contact once they accepted: never full names or addresses.
     partner_forbidden = {value: what for value, what in everything.items() if what != "household phone"}
     partner_forbidden = {v: w for v, w in partner_forbidden.items() if w not in ("household email",)}
@@ -205,4 +276,5 @@ def _forbidden(users):
         "holiday_staff": _household_values(Household.objects.exclude(pk__in=holiday_households))
         | _codes(registrations=Registration.objects.none()),
         "staff": {},
+        **{role: {v: w for v, w in everything.items() if v not in own[role]} for role in PAIRS_OF("school_staff")},
     }
