@@ -1,14 +1,15 @@
 """Personas and the site every test starts from."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from django.core.management import call_command
 
 from portal import sms
-from portal.models import SiteSettings
-from portal.site_setup import ensure_foundations
 from portal.sms.backends import locmem
-from tests.factories import PASSWORD, AgencyUserFactory, HomePageFactory, StaffFactory, UserFactory
+from tests.factories import PASSWORD, AgencyUserFactory, StaffFactory, UserFactory, make_home
+from tests.module_seed import kept_for_the_module
 
 
 @pytest.fixture(autouse=True)
@@ -28,22 +29,16 @@ def text_outbox():
 
 @pytest.fixture
 def home(db):
-    """A published home page as the root of the default site, as seed_demo makes it.
+    """A published home page as the root of the default site, as seed_demo makes it."""
+    return make_home()
 
-    After a browser test (transactional_db empties every table) what the migrations made is gone too: the
-    root page, the locales, the groups. They are made again as setup_site makes them.
-    """
-    root = Page.get_first_root_node()
-    if root is None:
-        ensure_foundations([])
-        root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    page = HomePageFactory(parent=root, slug="home")
-    site, _created = Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": page}
-    )
-    SiteSettings.for_site(site)  # setup_site makes them: no page creates them (and the cache starts over) later
-    return page
+
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    """The demo site, seeded once for all of a module's tests that ask for it (tests/module_seed.py)."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("seed_demo", stdout=StringIO())
+        yield
 
 
 def _signed_in(client, user):

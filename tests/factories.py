@@ -5,9 +5,11 @@ import wagtail_factories
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
 
-from portal.models import Alert, HomePage, StandardPage, User
+from portal.models import Alert, HomePage, SiteSettings, StandardPage, User
 from portal.roles import AGENCY, SCHOOL_STAFF, STAFF
+from portal.site_setup import ensure_foundations
 
 PASSWORD = "a-long-test-password-9"
 # The authenticator app secret of every enrolled test user (base32); tests compute codes from it.
@@ -103,3 +105,22 @@ class SchoolStaffFactory(UserFactory):
 
     role = _in_group(SCHOOL_STAFF)
     enrolled = factory.PostGeneration(_enrol)
+
+
+def make_home():
+    """A published home page as the root of the default site (the home fixture's).
+
+    After a browser test (transactional_db empties every table) what the migrations made is gone too: the root
+    page, the locales, the groups. They are made again as setup_site makes them.
+    """
+    root = Page.get_first_root_node()
+    if root is None:
+        ensure_foundations([])
+        root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    page = HomePageFactory(parent=root, slug="home")
+    site, _created = Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": page}
+    )
+    SiteSettings.for_site(site)  # setup_site makes them: no page creates them (and the cache starts over) later
+    return page

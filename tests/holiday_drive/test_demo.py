@@ -11,8 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=StringIO())
+def demo(demo_for_module, db):
     return HolidayCampaignPage.objects.get(slug="holiday-2026")
 
 

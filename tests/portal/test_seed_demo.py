@@ -15,8 +15,7 @@ def _counts():
     return (Page.objects.count(), User.objects.count(), Group.objects.count(), Site.objects.count())
 
 
-def test_running_it_twice_leaves_the_same_counts():
-    call_command("seed_demo", stdout=StringIO())
+def test_running_it_twice_leaves_the_same_counts(demo_for_module):
     first = _counts()
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == first
@@ -25,8 +24,7 @@ def test_running_it_twice_leaves_the_same_counts():
     assert first[0] == 1 + 2 * (4 + len(PROGRAMS))
 
 
-def test_it_builds_the_pupil_personnel_services_page(client):
-    call_command("seed_demo", stdout=StringIO())
+def test_it_builds_the_pupil_personnel_services_page(demo_for_module, client):
     html = client.get("/pupil-personnel-services/").text
     for section in ("Academic Success", "Administrative Functions", "Family Services", "Code of Ethics"):
         assert f"<h2>{section}</h2>" in html
@@ -45,24 +43,21 @@ def test_demo_passwords_are_printed_and_usable_only_with_debug(client, settings,
     assert client.login(email="staff@example.org", password="connection-demo-2026")
 
 
-def test_if_empty_leaves_an_existing_site_alone(capsys):
-    call_command("seed_demo")
+def test_if_empty_leaves_an_existing_site_alone(demo_for_module, capsys):
     SiteSettings.objects.update(phone="555-0100")
     call_command("seed_demo", "--if-empty")
     assert "nothing to seed" in capsys.readouterr().out
     assert SiteSettings.objects.get().phone == "555-0100"
 
 
-def test_demo_roles_open_what_they_should(client):
-    call_command("seed_demo", stdout=StringIO())
+def test_demo_roles_open_what_they_should(demo_for_module, client):
     staff, family = User.objects.get(email="staff@example.org"), User.objects.get(email="family@example.org")
     assert staff.has_perm("wagtailadmin.access_admin")
     assert not family.has_perm("wagtailadmin.access_admin")
     assert User.objects.filter(groups__name="Agency").count() == 2
 
 
-def test_demo_partners_find_the_approved_requests_offered_to_them(client):
-    call_command("seed_demo", stdout=StringIO())
+def test_demo_partners_find_the_approved_requests_offered_to_them(demo_for_module, client):
     client.force_login(User.objects.get(email="agency2@example.org"))  # answers for two agencies
     html = client.get("/partners/").text
     assert "Backpack Brigade" in html and "Little Patuxent Family Shelter" in html

@@ -10,13 +10,21 @@ from resources.demo_data import AGENCIES, PROGRAMS
 from resources.directory import DirectorySearch
 from resources.geo import zip_centroid
 from resources.models import Agency, Closure, OpeningHours, ResourceIndexPage, ResourcePage
+from tests.factories import make_home
+from tests.module_seed import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker):
+        seed_directory(make_home())
+        yield
+
+
 @pytest.fixture
-def seeded(home):
-    seed_directory(home)
+def seeded(_seeded_once, db):
     return ResourceIndexPage.objects.get()
 
 
