@@ -118,7 +118,7 @@ class Smoke:
     def _status(self, path):
         try:
             return self.http.get(self.base + path, timeout=5).status_code
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # still starting, or slow on a busy machine: ask again
             return None
 
     def home_page(self):
