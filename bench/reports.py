@@ -80,6 +80,8 @@ def measure(rng=None):
 
 
 def _staff():
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.utils import is_mfa_enabled
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -87,6 +89,8 @@ def _staff():
 
     user, _created = get_user_model().objects.get_or_create(email=f"staff@{EMAIL_DOMAIN}")
     user.groups.add(Group.objects.get(name=STAFF))
+    if not is_mfa_enabled(user):  # staff must have a second factor (portal.second_factor), else every page redirects
+        TOTP.activate(user, generate_totp_secret())
     return user
 
 
@@ -224,7 +228,7 @@ def _holiday(rng, households):
                     household=household,
                     campaign=campaign,
                     sequence=number + 1,
-                    family_number=campaign.family_number(number + 1),
+                    family_number=f"{campaign.family_number_prefix}-{10000 + number}",  # unique; random on the site
                     status=rng.choice(statuses),
                     wants_gifts=True,
                     created_at=opens + timedelta(hours=rng.uniform(0, 40 * 24)),
