@@ -8,7 +8,7 @@ and only the rows at the nearest ranks (ceil(p × n / 100)) come back, two rows 
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
 
-from aid_requests.models import Offer, StatusEvent
+from aid_requests.models import Offer
 from aid_requests.models.requests import Status
 from aid_requests.request_volume import month_label
 from portal.chart_reports import FigureTable
@@ -22,26 +22,28 @@ MEASURES = {
 
 
 def _timed(requests):
-    """{measure: rows of one event per request, annotated with `duration` since the request}: joins, no
-    per-request subquery. The first offer is the offer with none before it; a request has one accepted offer."""
-    offers = Offer.objects.filter(request__in=requests.values("pk")).order_by()  # no sort by the model's ordering
+    """{measure: the requests joined to one event each, annotated with `duration` since the request}.
+
+    Rooted on the filtered requests themselves, so the filters apply to the request rows and no second pass over
+    the requests (an `IN (SELECT ...)`) is needed. The first offer is the request's offer with none before it;
+    a request has one accepted offer and one fulfilment, so each measure has about a row per request."""
+    offered = requests.annotate(moment=F("offers__offered_at"), offer_id=F("offers__pk"))  # one join, reused below
     earlier = Offer.objects.filter(
-        Q(offered_at__lt=OuterRef("offered_at")) | Q(offered_at=OuterRef("offered_at"), pk__lt=OuterRef("pk")),
-        request=OuterRef("request"),
+        Q(offered_at__lt=OuterRef("moment")) | Q(offered_at=OuterRef("moment"), pk__lt=OuterRef("offer_id")),
+        request=OuterRef("pk"),
     )
-    fulfilled = StatusEvent.objects.filter(request__in=requests.values("pk"), to_status=Status.FULFILLED).order_by()
     rows = {
-        "offer": (offers.exclude(Exists(earlier)), "offered_at"),
-        "acceptance": (offers.filter(status=Offer.Status.ACCEPTED), "answered_at"),
-        "fulfilment": (fulfilled, "created_at"),
+        "offer": offered.exclude(Exists(earlier)),
+        "acceptance": requests.filter(offers__status=Offer.Status.ACCEPTED).annotate(moment=F("offers__answered_at")),
+        "fulfilment": requests.filter(events__to_status=Status.FULFILLED).annotate(moment=F("events__created_at")),
     }
     return {
         measure: queryset.annotate(
-            duration=ExpressionWrapper(F(moment) - F("request__created_at"), DurationField()),
-            kind_name=F("request__kind__name"),
-            month=TruncMonth("request__created_at"),
+            duration=ExpressionWrapper(F("moment") - F("created_at"), DurationField()),
+            kind_name=F("kind__name"),
+            month=TruncMonth("created_at"),
         )
-        for measure, (queryset, moment) in rows.items()
+        for measure, queryset in rows.items()
     }
 
 
