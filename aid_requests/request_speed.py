@@ -12,6 +12,7 @@ from aid_requests.models import Offer
 from aid_requests.models.requests import Status
 from aid_requests.request_volume import month_label
 from portal.chart_reports import FigureTable
+from resources.models import ServiceCategory
 
 PERCENTS = (50, 90)
 MEASURES = {
@@ -21,7 +22,16 @@ MEASURES = {
 }
 
 
-def _timed(requests):
+def _kind_names():
+    """{kind pk: name} when no two categories share a name, else None.
+
+    Then the figures are grouped by the kind's key, an integer that sorts faster than its name and needs no join,
+    and named after; with two kinds of the same name they are grouped by name, as the table shows them."""
+    names = dict(ServiceCategory.objects.values_list("pk", "name"))
+    return names if len(set(names.values())) == len(names) else None
+
+
+def _timed(requests, kind="kind__name"):
     """{measure: the requests joined to one event each, annotated with `duration` since the request}.
 
     Rooted on the filtered requests themselves, so the filters apply to the request rows and no second pass over
@@ -40,7 +50,7 @@ def _timed(requests):
     return {
         measure: queryset.annotate(
             duration=ExpressionWrapper(F("moment") - F("created_at"), DurationField()),
-            kind_name=F("kind__name"),
+            kind_name=F(kind),
             month=TruncMonth("created_at"),
         )
         for measure, queryset in rows.items()
@@ -80,14 +90,17 @@ def _hours(duration):
 def speed_figures(requests, groups=("kind_name", "month")):
     """{group: {value: [median, 90th] hours per measure, in MEASURES order}}; groups "kind_name" and "month".
 
-    One query per measure."""
+    One query per measure, and one for the kinds' names."""
+    names = _kind_names() if "kind_name" in groups else None
     by_group = {group: {} for group in groups}
-    for index, timed in enumerate(_timed(requests).values()):
+    for index, timed in enumerate(_timed(requests, "kind_id" if names else "kind__name").values()):
         for group, figures in nearest_rank_percentiles(timed, groups).items():
             for value, percentiles in figures.items():
                 cells = by_group[group].setdefault(value, [None] * (len(MEASURES) * len(PERCENTS)))
                 for offset, percent in enumerate(PERCENTS):
                     cells[index * len(PERCENTS) + offset] = _hours(percentiles.get(percent))
+    if names:
+        by_group["kind_name"] = {names[kind]: cells for kind, cells in by_group["kind_name"].items()}
     return by_group
 
 
