@@ -4,7 +4,18 @@ import statistics
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Window,
+)
+from django.db.models.functions import RowNumber
 
 from aid_requests.models import Offer, StatusEvent
 from aid_requests.models.requests import Status
@@ -70,7 +81,7 @@ def partner_figures():
         )
         .order_by("name", "pk")
     )
-    to_accept, to_fulfil = _durations()
+    to_accept, to_fulfil = _medians()
     return [
         PartnerFigures(
             agency=agency,
@@ -80,34 +91,70 @@ def partner_figures():
             accepted=agency.accepted,
             declined=agency.declined,
             expired=agency.expired,
-            median_to_accept=_median(to_accept.get(agency.pk)),
-            median_to_fulfil=_median(to_fulfil.get(agency.pk)),
+            median_to_accept=to_accept.get(agency.pk),
+            median_to_fulfil=to_fulfil.get(agency.pk),
         )
         for agency in agencies
     ]
 
 
-def _durations():
-    """({agency pk: [offered → accepted]}, {agency pk: [accepted → fulfilled]}) from one query over accepted offers."""
-    fulfilled_at = (
-        StatusEvent.objects.filter(request=OuterRef("request"), to_status=Status.FULFILLED)
-        .order_by("created_at")
-        .values("created_at")[:1]
+def _middle_positions(total):
+    """The positions (from 1, in order) whose values make the median of `total` values: one, or the two middle."""
+    return {(total + 1) // 2, total // 2 + 1} if total else set()
+
+
+def _medians():
+    """({agency pk: median offered → accepted}, {agency pk: median accepted → fulfilled}), from one query.
+
+    The durations are numbered in order within each agency in the database (window functions, as on SQLite as on
+    PostgreSQL), and only the rows at the middle positions come back: at most four an agency. The median of an
+    even number of durations is the mean of the two middle ones, as statistics.median has it. A request's
+    fulfilment is its first "fulfilled" event, joined (not a subquery per offer)."""
+    fulfilled = FilteredRelation("request__events", condition=Q(request__events__to_status=Status.FULFILLED))
+    accepted = Offer.objects.filter(status=Offer.Status.ACCEPTED, answered_at__isnull=False).annotate(
+        fulfilled=fulfilled, fulfilled_at=F("fulfilled__created_at"), fulfilled_pk=F("fulfilled__pk")
     )
-    accepted = Offer.objects.filter(status=Offer.Status.ACCEPTED, answered_at__isnull=False)
-    rows = accepted.annotate(fulfilled_at=Subquery(fulfilled_at)).values_list(
-        "agency_id", "offered_at", "answered_at", "fulfilled_at"
+    earlier = StatusEvent.objects.filter(
+        Q(created_at__lt=OuterRef("fulfilled_at"))
+        | Q(created_at=OuterRef("fulfilled_at"), pk__lt=OuterRef("fulfilled_pk")),
+        request=OuterRef("request"),
+        to_status=Status.FULFILLED,
+    )
+    by_agency = [F("agency_id")]
+    ranked = (
+        accepted.exclude(Exists(earlier))  # the first fulfilment only, or none
+        .annotate(
+            to_accept=ExpressionWrapper(F("answered_at") - F("offered_at"), DurationField()),
+            to_fulfil=ExpressionWrapper(F("fulfilled_at") - F("answered_at"), DurationField()),
+        )
+        .annotate(
+            accept_position=Window(RowNumber(), partition_by=by_agency, order_by=[F("to_accept").asc(), F("pk").asc()]),
+            accepted_total=Window(Count("pk"), partition_by=by_agency),
+            fulfil_position=Window(
+                RowNumber(), partition_by=by_agency, order_by=[F("to_fulfil").asc(nulls_last=True), F("pk").asc()]
+            ),
+            fulfilled_total=Window(Count("fulfilled_at"), partition_by=by_agency),
+        )
+        .order_by()
+    )
+    middle = ranked.filter(
+        Q(accept_position=(F("accepted_total") + 1) / 2)
+        | Q(accept_position=F("accepted_total") / 2 + 1)
+        | Q(fulfil_position=(F("fulfilled_total") + 1) / 2)
+        | Q(fulfil_position=F("fulfilled_total") / 2 + 1)
     )
     to_accept, to_fulfil = {}, {}
-    for agency_id, offered_at, answered_at, fulfilled_at in rows:
-        to_accept.setdefault(agency_id, []).append(answered_at - offered_at)
-        if fulfilled_at is not None:
-            to_fulfil.setdefault(agency_id, []).append(fulfilled_at - answered_at)
-    return to_accept, to_fulfil
-
-
-def _median(durations):
-    return statistics.median(durations) if durations else None
+    columns = ("agency_id", "accept_position", "accepted_total", "to_accept")
+    for row in middle.values_list(*columns, "fulfil_position", "fulfilled_total", "to_fulfil"):
+        agency_id, accept_position, accepted_total, accept, fulfil_position, fulfilled_total, fulfil = row
+        if accept_position in _middle_positions(accepted_total):
+            to_accept.setdefault(agency_id, []).append(accept)
+        if fulfil is not None and fulfil_position in _middle_positions(fulfilled_total):
+            to_fulfil.setdefault(agency_id, []).append(fulfil)
+    return (
+        {agency_id: statistics.median(middle) for agency_id, middle in to_accept.items()},
+        {agency_id: statistics.median(middle) for agency_id, middle in to_fulfil.items()},
+    )
 
 
 def _hours(duration):

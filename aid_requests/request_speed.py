@@ -8,10 +8,11 @@ and only the rows at the nearest ranks (ceil(p × n / 100)) come back, two rows 
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
 
-from aid_requests.models import Offer, StatusEvent
+from aid_requests.models import Offer
 from aid_requests.models.requests import Status
 from aid_requests.request_volume import month_label
 from portal.chart_reports import FigureTable
+from resources.models import ServiceCategory
 
 PERCENTS = (50, 90)
 MEASURES = {
@@ -21,27 +22,38 @@ MEASURES = {
 }
 
 
-def _timed(requests):
-    """{measure: rows of one event per request, annotated with `duration` since the request}: joins, no
-    per-request subquery. The first offer is the offer with none before it; a request has one accepted offer."""
-    offers = Offer.objects.filter(request__in=requests.values("pk")).order_by()  # no sort by the model's ordering
+def _kind_names():
+    """{kind pk: name} when no two categories share a name, else None.
+
+    Then the figures are grouped by the kind's key, an integer that sorts faster than its name and needs no join,
+    and named after; with two kinds of the same name they are grouped by name, as the table shows them."""
+    names = dict(ServiceCategory.objects.values_list("pk", "name"))
+    return names if len(set(names.values())) == len(names) else None
+
+
+def _timed(requests, kind="kind__name"):
+    """{measure: the requests joined to one event each, annotated with `duration` since the request}.
+
+    Rooted on the filtered requests themselves, so the filters apply to the request rows and no second pass over
+    the requests (an `IN (SELECT ...)`) is needed. The first offer is the request's offer with none before it;
+    a request has one accepted offer and one fulfilment, so each measure has about a row per request."""
+    offered = requests.annotate(moment=F("offers__offered_at"), offer_id=F("offers__pk"))  # one join, reused below
     earlier = Offer.objects.filter(
-        Q(offered_at__lt=OuterRef("offered_at")) | Q(offered_at=OuterRef("offered_at"), pk__lt=OuterRef("pk")),
-        request=OuterRef("request"),
+        Q(offered_at__lt=OuterRef("moment")) | Q(offered_at=OuterRef("moment"), pk__lt=OuterRef("offer_id")),
+        request=OuterRef("pk"),
     )
-    fulfilled = StatusEvent.objects.filter(request__in=requests.values("pk"), to_status=Status.FULFILLED).order_by()
     rows = {
-        "offer": (offers.exclude(Exists(earlier)), "offered_at"),
-        "acceptance": (offers.filter(status=Offer.Status.ACCEPTED), "answered_at"),
-        "fulfilment": (fulfilled, "created_at"),
+        "offer": offered.exclude(Exists(earlier)),
+        "acceptance": requests.filter(offers__status=Offer.Status.ACCEPTED).annotate(moment=F("offers__answered_at")),
+        "fulfilment": requests.filter(events__to_status=Status.FULFILLED).annotate(moment=F("events__created_at")),
     }
     return {
         measure: queryset.annotate(
-            duration=ExpressionWrapper(F(moment) - F("request__created_at"), DurationField()),
-            kind_name=F("request__kind__name"),
-            month=TruncMonth("request__created_at"),
+            duration=ExpressionWrapper(F("moment") - F("created_at"), DurationField()),
+            kind_name=F(kind),
+            month=TruncMonth("created_at"),
         )
-        for measure, (queryset, moment) in rows.items()
+        for measure, queryset in rows.items()
     }
 
 
@@ -78,14 +90,17 @@ def _hours(duration):
 def speed_figures(requests, groups=("kind_name", "month")):
     """{group: {value: [median, 90th] hours per measure, in MEASURES order}}; groups "kind_name" and "month".
 
-    One query per measure."""
+    One query per measure, and one for the kinds' names."""
+    names = _kind_names() if "kind_name" in groups else None
     by_group = {group: {} for group in groups}
-    for index, timed in enumerate(_timed(requests).values()):
+    for index, timed in enumerate(_timed(requests, "kind_id" if names else "kind__name").values()):
         for group, figures in nearest_rank_percentiles(timed, groups).items():
             for value, percentiles in figures.items():
                 cells = by_group[group].setdefault(value, [None] * (len(MEASURES) * len(PERCENTS)))
                 for offset, percent in enumerate(PERCENTS):
                     cells[index * len(PERCENTS) + offset] = _hours(percentiles.get(percent))
+    if names:
+        by_group["kind_name"] = {names[kind]: cells for kind, cells in by_group["kind_name"].items()}
     return by_group
 
 

@@ -66,6 +66,7 @@ def main():
         from bench import reports
 
         figures.update(reports.measure())
+        figures["reports_git_commit"] = figures["git_commit"]  # for report figures kept beside another run's
 
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
     width = max(len(name) for name in figures)

@@ -144,3 +144,15 @@ def test_the_reports_menu_offers_it_to_staff(staff_client):
 )
 def test_durations_read_in_days_hours_and_minutes(hours, label):
     assert duration_label(None if hours is None else timedelta(hours=hours)) == label
+
+
+def test_a_request_fulfilled_twice_counts_its_first_fulfilment_once():
+    agency = PartnerAgencyFactory()
+    offer = an_offer(agency, "fulfilled", hours_to_answer=1, hours_to_fulfil=10)
+    StatusEvent.objects.create(
+        request=offer.request, to_status=Status.FULFILLED, created_at=offer.answered_at + timedelta(hours=30)
+    )
+    an_offer(agency, "fulfilled", hours_to_answer=3, hours_to_fulfil=20)
+    [row] = partner_figures()
+    assert row.median_to_accept == timedelta(hours=2)  # the mean of the two middle ones: 1 and 3 hours
+    assert row.median_to_fulfil == timedelta(hours=15)  # 10 (not 30) and 20 hours

@@ -44,6 +44,18 @@ def test_the_xlsx_holds_the_same_figures_as_numbers(staff_client):
     assert rows[1] == ["Clothing", 2.0, 3.0, 5.0, 10.0, 50.0, 50.0]
 
 
+def test_an_export_of_one_speed_table_holds_the_figures_of_that_table_on_the_page(staff_client):
+    from aid_requests.report_filters import requests_in
+    from aid_requests.request_speed import speed_tables
+
+    two_kinds_over_two_months()
+    made("hearing", at(2025, 9, 3), offer_after=5, accepted_after=9, fulfilled_after=30)
+    for table in speed_tables(requests_in({})):
+        response = staff_client.get(f"/admin/reports/request-speed/?export=csv&table={table.slug}")
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        assert rows == [table.columns] + [["" if value is None else str(value) for value in row] for row in table.rows]
+
+
 def test_a_filter_is_kept_in_the_export_links(staff_client):
     two_kinds_over_two_months()
     response = staff_client.get("/admin/reports/requests/?school_year=2025&start=2025-10-01&export=csv&table=by-status")

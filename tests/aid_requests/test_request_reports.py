@@ -42,6 +42,17 @@ def test_one_request_is_its_own_median_and_90th_percentile():
     assert speed_by_kind(requests_in(EVERYTHING)).rows == [["Vision care", 6.0, 6.0, None, None, None, None]]
 
 
+def test_two_kinds_of_the_same_name_are_one_row_of_speed():
+    two_kinds_over_two_months()
+    rows = speed_by_kind(requests_in(EVERYTHING)).rows
+    ServiceCategory.objects.filter(slug="hearing").update(name="Clothing")  # no request of this kind yet
+    assert speed_by_kind(requests_in(EVERYTHING)).rows == rows
+    made("hearing", at(2025, 9, 3), offer_after=100)
+    [clothing, dental] = speed_by_kind(requests_in(EVERYTHING)).rows
+    assert (clothing[0], dental[0]) == ("Clothing", "Dental care")
+    assert clothing[2] == 100.0  # the 90th percentile of the first offer: the hearing request's, among clothing's
+
+
 def test_outcomes_and_the_reasons_agencies_gave():
     two_kinds_over_two_months()
     assert by_outcome(requests_in(EVERYTHING)).rows == [["Help given", 1], ["Still open", 2]]

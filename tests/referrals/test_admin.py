@@ -65,3 +65,34 @@ def test_the_report_counts_by_school_and_kind_with_the_confirmed_share(refer, st
     with CaptureQueriesContext(connection) as more:
         staff_client.get("/admin/reports/referrals/")
     assert len(more) == len(queries)
+
+
+def _fulfilled(referral, days):
+    from datetime import timedelta
+
+    from aid_requests.models import Fulfilment, Offer
+    from tests.resources.factories import PartnerAgencyFactory
+
+    done = referral.created_at + timedelta(days=days)
+    offer = Offer.objects.create(
+        request=referral.request, agency=PartnerAgencyFactory(), status="accepted", offered_at=done, deadline=done
+    )
+    Fulfilment.objects.create(request=referral.request, offer=offer, recorded_at=done, given_on=done.date())
+
+
+def test_the_median_days_to_fulfilment_by_school_by_kind_and_in_all(refer):
+    from referrals.reports import referral_figures
+
+    for kind in ("vision", "vision", "vision", "dental", "dental"):
+        refer(kind=kind)
+    referrals = list(Referral.objects.order_by("pk"))
+    for referral, days in zip(referrals, [1, 2, 4.5, 10], strict=False):  # the last dental one is not fulfilled
+        _fulfilled(referral, days)
+    figures = referral_figures()
+    [school] = figures["schools"]
+    assert (school.referrals, school.fulfilled, school.median_days_to_fulfil) == (5, 4, "3.2")  # (2 + 4.5) / 2
+    assert [(row.referrals, row.fulfilled, row.median_days_to_fulfil) for row in figures["kinds"]] == [
+        (2, 1, "10.0"),
+        (3, 3, "2.0"),
+    ]
+    assert (figures["total"].referrals, figures["total"].median_days_to_fulfil) == (5, "3.2")
