@@ -10,8 +10,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.forms import error_summary_context
 from resources import agency_changes, freshness, listings
-from resources.listing_forms import AgencyChangeForm, HoursFormSet, ProgramChangeForm, hours_initial, proposed_hours
+from resources.listing_forms import (
+    AgencyChangeForm,
+    ClosureFormSet,
+    HoursFormSet,
+    ProgramChangeForm,
+    closures_initial,
+    hours_initial,
+    proposed_closures,
+    proposed_hours,
+)
 from resources.models import Agency, AgencyChange, ListingCheck
 
 
@@ -61,18 +71,21 @@ def change(request, program_id):
     posted = request.POST if request.method == "POST" else None
     form = ProgramChangeForm(posted, instance=draft)
     hours = HoursFormSet(posted, prefix="hours", initial=hours_initial(draft))
-    if posted is not None and form.is_valid() and hours.is_valid():
-        listings.propose_change(program, request.user, form.changes(), proposed_hours(hours))
+    closures = ClosureFormSet(posted, prefix="closures", initial=closures_initial(draft))
+    if posted is not None and all([form.is_valid(), hours.is_valid(), closures.is_valid()]):
+        listings.propose_change(
+            program, request.user, form.changes(), proposed_hours(hours), proposed_closures(closures)
+        )
         messages.success(request, _("Thank you. The office will check your changes; families see them once approved."))
         return redirect("resources:listings")
     context = {
         "program": program,
         "review": listings.active_review(program),
+        "translations": listings.other_languages(program),
         "form": form,
         "hours": hours,
-        "forms": [form, *hours.forms],
-        "non_form_errors": hours.non_form_errors() if hours.is_bound else [],
-        "has_errors": hours.is_bound and (bool(form.errors) or bool(hours.total_error_count())),
+        "closures": closures,
+        **error_summary_context(form, hours, closures),
     }
     return render(request, "resources/listings/change.html", context)
 
