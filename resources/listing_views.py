@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.forms import error_summary_context
-from resources import agency_changes, freshness, listings
+from resources import agency_changes, freshness, listings, review_links
 from resources.listing_forms import (
     AgencyChangeForm,
     ClosureFormSet,
@@ -115,3 +117,33 @@ def agency(request, slug):
         return redirect("resources:listings")
     context = {"agency": agency, "last": last, "form": form, "forms": [form], "has_errors": bool(form.errors)}
     return render(request, "resources/listings/agency.html", context)
+
+
+@never_cache
+@require_GET
+def review(request):
+    """The review email's link: the agency's programs as families see them, read-only and once, without signing in.
+
+    A member of that agency who is signed in goes to their listings (the link stays unused). Three queries.
+    """
+    token = request.GET.get(review_links.PARAMETER, "")
+    if review_links.agency_named(token) in listings.member_agency_ids(request.user):
+        return redirect("resources:listings")
+    agency = review_links.redeem(token)
+    if agency is None:
+        response = render(request, "resources/listings/review_link_used.html", status=410)
+    else:
+        programs = listings.live_programs_of(agency)
+        today = timezone.localdate()
+        rows = [
+            {
+                "program": program,
+                "is_due": freshness.is_due(program.last_verified, today),
+                "closures": [closure for closure in program.closures.all() if closure.ends_on >= today],
+            }
+            for program in programs
+        ]
+        response = render(request, "resources/listings/review.html", {"agency": agency, "rows": rows})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -48,6 +48,17 @@ def programs_of(agency_ids):
     )
 
 
+def live_programs_of(agency):
+    """The agency's published programs as families see them, each language's page; three queries in all."""
+    return list(
+        ResourcePage.objects.live()
+        .filter(agency=agency)
+        .select_related("locale")
+        .prefetch_related("hours", "closures", "languages")
+        .order_by("title", "locale__language_code", "pk")
+    )
+
+
 def program_for_member(user, program_id):
     """The program if it belongs to one of the user's agencies, else None (the view answers 404)."""
     return ResourcePage.objects.filter(pk=program_id, agency_id__in=member_agency_ids(user)).first()
