@@ -150,3 +150,11 @@ def test_people_without_an_agency_cannot_propose_closures(family_client, program
     )
     assert response.status_code == 403
     assert not WorkflowState.objects.for_instance(program).exists()
+
+
+def test_an_emptied_closure_row_removes_the_closure(agency_client, program, staff):
+    ClosureFactory(program=program, starts_on=SOON, ends_on=LATER, reason="Winter break")
+    assert 'value="Winter break"' in agency_client.get(f"/partners/listings/{program.pk}/").text
+    emptied = proposal(program, closures=[{"starts_on": "", "ends_on": "", "reason": ""}])
+    agency_client.post(f"/partners/listings/{program.pk}/", emptied | {"closures-INITIAL_FORMS": "1"})
+    assert not approve(program, staff).closures.exists()
