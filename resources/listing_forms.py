@@ -1,10 +1,14 @@
-"""The partner portal's listing forms: a program's details as its agency proposes them, and its weekly hours."""
+"""The partner portal's listing forms: a program's details as its agency proposes them, its weekly hours and
+its temporary closures."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from resources.agency_changes import PROPOSED_AGENCY_FIELDS
-from resources.models import Agency, OpeningHours, ResourcePage
+from resources.hsds.records import body_text
+from resources.hsds.values import paragraph_blocks, paragraphs
+from resources.models import Agency, Closure, OpeningHours, ResourcePage
 
 # What an agency may change; everything else (title, place in the directory, categories) is the office's.
 PROPOSED_FIELDS = [
@@ -25,9 +29,27 @@ PROPOSED_FIELDS = [
     "status",
 ]
 MAX_HOURS_ROWS = 21
+MAX_CLOSURE_ROWS = 20
+DESCRIPTION_LENGTH = 5000
+
+
+def description_text(stream):
+    """A program's description as the plain text the agency edits: its paragraphs, headings and lists."""
+    return "\n\n".join(body_text(stream))
 
 
 class ProgramChangeForm(forms.ModelForm):
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=DESCRIPTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What families should know beyond the summary. Leave a blank line between paragraphs. "
+            "If you change this text, it becomes plain paragraphs: the office can format it again."
+        ),
+    )
+
     class Meta:
         model = ResourcePage
         fields = PROPOSED_FIELDS
@@ -68,6 +90,8 @@ class ProgramChangeForm(forms.ModelForm):
             (ResourcePage.ServiceArea.ZIP_CODES, _("Listed ZIP codes")),
             (ResourcePage.ServiceArea.RADIUS, _("Within a distance of the program")),
         ]
+        self.initial["description"] = description_text(self.instance.description)
+        self.order_fields(["summary", "description"])
 
     def clean(self):
         cleaned = super().clean()
@@ -83,7 +107,12 @@ class ProgramChangeForm(forms.ModelForm):
         pass
 
     def changes(self):
-        return {name: self.cleaned_data[name] for name in PROPOSED_FIELDS}
+        """The proposed values; the description only when its text changed, so the office's formatting stays."""
+        changes = {name: self.cleaned_data[name] for name in PROPOSED_FIELDS}
+        text = paragraphs(self.cleaned_data["description"])
+        if text != paragraphs(self.initial["description"]):
+            changes["description"] = paragraph_blocks(text)
+        return changes
 
 
 class HoursForm(forms.Form):
@@ -125,6 +154,61 @@ def hours_initial(program):
 
 def proposed_hours(formset):
     return [opening for form in formset.forms if (opening := form.opening()) is not None]
+
+
+class ClosureForm(forms.Form):
+    starts_on = forms.DateField(
+        label=_("First day closed"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Last day closed"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave empty when it is closed for one day."),
+    )
+    reason = forms.CharField(label=_("Reason families see"), max_length=120, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if self.errors:
+            return cleaned
+        if starts_on is None:
+            if ends_on or cleaned.get("reason"):
+                self.add_error("starts_on", _("Give the first day closed, or leave the whole row empty."))
+            return cleaned
+        if ends_on is None:
+            cleaned["ends_on"] = ends_on = starts_on
+        if ends_on < starts_on:
+            self.add_error("ends_on", _("The last day must not be before the first."))
+        elif ends_on < timezone.localdate():
+            self.add_error("ends_on", _("This closure has already ended: leave the row empty."))
+        return cleaned
+
+    def closure(self):
+        """An unsaved Closure, or None for an empty row."""
+        if self.cleaned_data.get("starts_on") is None:
+            return None
+        return Closure(**{name: self.cleaned_data[name] for name in ("starts_on", "ends_on", "reason")})
+
+
+ClosureFormSet = forms.formset_factory(
+    ClosureForm, extra=2, max_num=MAX_CLOSURE_ROWS, absolute_max=MAX_CLOSURE_ROWS, validate_max=True
+)
+
+
+def closures_initial(program, today=None):
+    """The closures families can still see; ended ones stay on the page as they are (see listings.propose_change)."""
+    today = today or timezone.localdate()
+    return [
+        {"starts_on": closure.starts_on, "ends_on": closure.ends_on, "reason": closure.reason}
+        for closure in sorted(program.closures.all(), key=lambda closure: (closure.starts_on, closure.ends_on))
+        if closure.ends_on >= today
+    ]
+
+
+def proposed_closures(formset):
+    return [closure for form in formset.forms if (closure := form.closure()) is not None]
 
 
 class AgencyChangeForm(forms.ModelForm):

@@ -7,11 +7,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
-from resources import agency_changes, freshness, listings
-from resources.listing_forms import AgencyChangeForm, HoursFormSet, ProgramChangeForm, hours_initial, proposed_hours
+from portal.forms import error_summary_context
+from resources import agency_changes, freshness, listings, review_links
+from resources.listing_forms import (
+    AgencyChangeForm,
+    ClosureFormSet,
+    HoursFormSet,
+    ProgramChangeForm,
+    closures_initial,
+    hours_initial,
+    proposed_closures,
+    proposed_hours,
+)
 from resources.models import Agency, AgencyChange, ListingCheck
 
 
@@ -61,18 +73,21 @@ def change(request, program_id):
     posted = request.POST if request.method == "POST" else None
     form = ProgramChangeForm(posted, instance=draft)
     hours = HoursFormSet(posted, prefix="hours", initial=hours_initial(draft))
-    if posted is not None and form.is_valid() and hours.is_valid():
-        listings.propose_change(program, request.user, form.changes(), proposed_hours(hours))
+    closures = ClosureFormSet(posted, prefix="closures", initial=closures_initial(draft))
+    if posted is not None and all([form.is_valid(), hours.is_valid(), closures.is_valid()]):
+        listings.propose_change(
+            program, request.user, form.changes(), proposed_hours(hours), proposed_closures(closures)
+        )
         messages.success(request, _("Thank you. The office will check your changes; families see them once approved."))
         return redirect("resources:listings")
     context = {
         "program": program,
         "review": listings.active_review(program),
+        "translations": listings.other_languages(program),
         "form": form,
         "hours": hours,
-        "forms": [form, *hours.forms],
-        "non_form_errors": hours.non_form_errors() if hours.is_bound else [],
-        "has_errors": hours.is_bound and (bool(form.errors) or bool(hours.total_error_count())),
+        "closures": closures,
+        **error_summary_context(form, hours, closures),
     }
     return render(request, "resources/listings/change.html", context)
 
@@ -102,3 +117,33 @@ def agency(request, slug):
         return redirect("resources:listings")
     context = {"agency": agency, "last": last, "form": form, "forms": [form], "has_errors": bool(form.errors)}
     return render(request, "resources/listings/agency.html", context)
+
+
+@never_cache
+@require_GET
+def review(request):
+    """The review email's link: the agency's programs as families see them, read-only and once, without signing in.
+
+    A member of that agency who is signed in goes to their listings (the link stays unused). Three queries.
+    """
+    token = request.GET.get(review_links.PARAMETER, "")
+    if review_links.agency_named(token) in listings.member_agency_ids(request.user):
+        return redirect("resources:listings")
+    agency = review_links.redeem(token)
+    if agency is None:
+        response = render(request, "resources/listings/review_link_used.html", status=410)
+    else:
+        programs = listings.live_programs_of(agency)
+        today = timezone.localdate()
+        rows = [
+            {
+                "program": program,
+                "is_due": freshness.is_due(program.last_verified, today),
+                "closures": [closure for closure in program.closures.all() if closure.ends_on >= today],
+            }
+            for program in programs
+        ]
+        response = render(request, "resources/listings/review.html", {"agency": agency, "rows": rows})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

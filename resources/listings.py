@@ -13,7 +13,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowT
 
 from portal import page_cache
 from portal.roles import STAFF
-from resources.models import AgencyMembership, ListingCheck, ResourcePage
+from resources.models import AgencyMembership, Closure, ListingCheck, ResourcePage
 
 WORKFLOW_NAME = "Agency listing changes"
 TASK_NAME = "Office review of an agency's change"
@@ -48,9 +48,30 @@ def programs_of(agency_ids):
     )
 
 
+def live_programs_of(agency):
+    """The agency's published programs as families see them, each language's page; three queries in all."""
+    return list(
+        ResourcePage.objects.live()
+        .filter(agency=agency)
+        .select_related("locale")
+        .prefetch_related("hours", "closures", "languages")
+        .order_by("title", "locale__language_code", "pk")
+    )
+
+
 def program_for_member(user, program_id):
     """The program if it belongs to one of the user's agencies, else None (the view answers 404)."""
     return ResourcePage.objects.filter(pk=program_id, agency_id__in=member_agency_ids(user)).first()
+
+
+def other_languages(program):
+    """The program's pages in the other languages, which families reading those languages see; one query."""
+    return list(
+        ResourcePage.objects.filter(translation_key=program.translation_key)
+        .exclude(pk=program.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
 
 
 def active_review(program):
@@ -66,11 +87,12 @@ def draft_of(program):
 
 
 @transaction.atomic
-def propose_change(program, user, changes, hours):
+def propose_change(program, user, changes, hours, closures):
     """Save the agency's changes as a revision and send it to staff; the live page does not change.
 
-    `changes` maps field names to values; `hours` is a list of unsaved OpeningHours. A proposal replaces
-    the agency's earlier one still waiting. Returns the revision.
+    `changes` maps field names to values; `hours` and `closures` are lists of unsaved OpeningHours and
+    Closures (closures that have ended stay as they were: the agency edits only those families still see).
+    A proposal replaces the agency's earlier one still waiting. Returns the revision.
     """
     draft = draft_of(program)
     for name, value in changes.items():
@@ -79,6 +101,13 @@ def propose_change(program, user, changes, hours):
         else:
             setattr(draft, name, value)
     draft.hours = hours
+    today = timezone.localdate()
+    ended = [
+        Closure(starts_on=closure.starts_on, ends_on=closure.ends_on, reason=closure.reason)
+        for closure in draft.closures.all()
+        if closure.ends_on < today
+    ]
+    draft.closures = ended + closures
     revision = draft.save_revision(user=user, log_action=True)
     previous = active_review(program)
     if previous is not None:

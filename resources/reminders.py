@@ -1,5 +1,8 @@
 """The yearly review: email each agency whose programs fall due, once per program, stage and cycle.
 
+Each of the agency's people gets their own email, with a link that shows the agency's programs once without
+signing in (resources/review_links.py); changing anything needs them to sign in.
+
 A program falls due LISTING_REVIEW_DUE_MONTHS after its last check and gets a reminder at
 LISTING_REMINDER_MONTHS; a ListingReminder row per program, stage and check date is the claim, so a
 second run (or a second scheduler) sends nothing, and a new check starts a new cycle.
@@ -16,7 +19,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from portal.emails import send_email
-from resources import freshness
+from resources import freshness, review_links
 from resources.models import ListingReminder, ResourcePage
 
 NEVER_CHECKED = datetime.date(1900, 1, 1)  # the cycle of a program never checked
@@ -78,17 +81,18 @@ def send_listing_reminders():
         claimed = [(program, stage) for program, stage in due if _claim(program, stage)]
         if not claimed:
             continue
+        context = {
+            "agency": agency,
+            "programs": [program for program, _stage in claimed],
+            "is_reminder": any(stage == ListingReminder.Stage.OVERDUE for _p, stage in claimed),
+        }
         for language, recipients in sorted(contacts.items()):
             with translation.override(language):
-                send_email(
-                    "listing_review",
-                    _("Please check your Connection Center listings"),
-                    recipients,
-                    {
-                        "agency": agency,
-                        "programs": [program for program, _stage in claimed],
-                        "is_reminder": any(stage == ListingReminder.Stage.OVERDUE for _p, stage in claimed),
-                    },
-                )
-            emails += 1
+                for recipient in recipients:  # each their own link: it opens once
+                    link = {"review_link": review_links.issue(agency)}
+                    send_email(
+                        "listing_review", _("Please check your Connection Center listings"), [recipient], context | link
+                    )
+                    emails += 1
+    review_links.forget_expired()
     return f"Sent {emails} listing review emails to {len(by_agency)} agencies with programs due."

@@ -9,17 +9,16 @@ same in every export. nested.py nests them as the HSDS API answers.
 """
 
 import datetime
-import html
 import uuid
 from collections import defaultdict
 
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from resources import freshness
 from resources.hsds.tables import EXPORTED, WEEKDAYS, record
+from resources.hsds.values import plain_text
 from resources.models import Agency, ResourcePage, ServiceCategory
 
 HSDS_VERSION = "3.0"
@@ -205,7 +204,7 @@ def body_text(stream):
     parts = []
     for block in stream:
         if block.block_type == "paragraph":
-            parts.append(html.unescape(strip_tags(block.value.source.replace("<br/>", "\n"))).strip())
+            parts.append(plain_text(block.value.source))
         elif block.block_type == "heading":
             parts.append(block.value["text"])
         elif block.block_type == "list":

@@ -1,10 +1,11 @@
 """HSDS field values as the directory keeps them: opening hours, local times, dates and rich text."""
 
 import datetime
+import html
 import re
 
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from wagtail.rich_text import RichText
 
@@ -13,6 +14,8 @@ from resources.models import OpeningHours
 
 TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+LINE_BREAK = re.compile(r"<br\s*/?>|</li>", re.IGNORECASE)
+BLOCK_END = re.compile(r"</(p|h[1-6]|ul|ol|blockquote)>", re.IGNORECASE)
 SUMMARY_LENGTH = 300  # ResourcePage.summary
 
 
@@ -66,10 +69,28 @@ def iso_date(value):
 
 def summary_and_body(description):
     """A description's first paragraph as the summary, and the rest as body blocks (all of it if that is too long)."""
-    paragraphs = [part.strip() for part in PARAGRAPH_BREAK.split(description) if part.strip()]
-    if not paragraphs:
+    parts = paragraphs(description)
+    if not parts:
         return "", []
-    summary, body = paragraphs[0], paragraphs[1:]
+    summary, body = parts[0], parts[1:]
     if len(summary) > SUMMARY_LENGTH:
-        summary, body = Truncator(summary).chars(SUMMARY_LENGTH), paragraphs
-    return summary, [("paragraph", RichText("<p>" + escape(text).replace("\n", "<br/>") + "</p>")) for text in body]
+        summary, body = Truncator(summary).chars(SUMMARY_LENGTH), parts
+    return summary, paragraph_blocks(body)
+
+
+def paragraphs(text):
+    """Plain text's paragraphs (a blank line between two), each line stripped: what counts when text is compared."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    parts = ("\n".join(line.strip() for line in part.strip().splitlines()) for part in PARAGRAPH_BREAK.split(text))
+    return [part for part in parts if part]
+
+
+def paragraph_blocks(parts):
+    """Body StreamField paragraph blocks, one per paragraph of plain text, its line breaks kept."""
+    return [("paragraph", RichText("<p>" + escape(text).replace("\n", "<br/>") + "</p>")) for text in parts]
+
+
+def plain_text(source):
+    """Rich text as plain text: a blank line between its paragraphs, a line break for each <br> and list item."""
+    text = BLOCK_END.sub("\n\n", LINE_BREAK.sub("\n", source))
+    return "\n\n".join(paragraphs(html.unescape(strip_tags(text))))

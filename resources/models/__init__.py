@@ -1,5 +1,11 @@
 from resources.models.agencies import Agency, Language, ServiceCategory
-from resources.models.listings import AgencyChange, ListingCheck, ListingReminder, ProblemReport
+from resources.models.listings import (
+    AgencyChange,
+    ListingCheck,
+    ListingReminder,
+    ListingReviewLink,
+    ProblemReport,
+)
 from resources.models.pages import Closure, OpeningHours, ResourceIndexPage, ResourcePage
 from resources.models.partners import AgencyCapacity, AgencyMembership
 from resources.models.schools import School, SchoolStaffLink
@@ -13,6 +19,7 @@ __all__ = [
     "Language",
     "ListingCheck",
     "ListingReminder",
+    "ListingReviewLink",
     "OpeningHours",
     "ProblemReport",
     "ResourceIndexPage",

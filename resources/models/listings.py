@@ -1,6 +1,8 @@
 """Keeping listings true: who confirmed a program's details and when, the reminders sent to agencies,
 and the problems families report."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -51,6 +53,24 @@ class ListingReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_stage_display()} for {self.program} ({self.sent_at:%Y-%m-%d})"
+
+
+def new_link_key():
+    return secrets.token_urlsafe(16)
+
+
+class ListingReviewLink(models.Model):
+    """A link in a review email that shows one agency its programs once without signing in; it changes nothing.
+
+    The email carries it signed (see resources/review_links.py); `used_at` set means it opened its page."""
+
+    agency = models.ForeignKey("resources.Agency", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=32, unique=True, default=new_link_key, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Review link for {self.agency} ({self.created_at:%Y-%m-%d})"
 
 
 class ProblemReportQuerySet(models.QuerySet):

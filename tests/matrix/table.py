@@ -278,6 +278,8 @@ TABLE.update(
         "resources:listing_change": access(default=403, anonymous=302, partner=404, other_partner=404),
         "resources:listing_confirm": access(default=403, anonymous=302, partner=405, other_partner=405),
         "resources:listing_agency": access(default=403, anonymous=302, partner=404, other_partner=404),
+        # The review email's signed single-use link: without a genuine unused token, everyone gets 410
+        "resources:listing_review": access(default=410, anonymous=410),
         # POST-only endpoints: anyone may report a problem with a listing or stop texts; providers post texts
         "resources:report_problem": access(default=405, anonymous=405),
         "texts:inbound": access(default=405, anonymous=405),

@@ -21,6 +21,8 @@ CHANGE = {
     "hours-0-opens": "10:00",
     "hours-0-closes": "14:00",
     "hours-1-weekday": "",
+    "closures-TOTAL_FORMS": "0",
+    "closures-INITIAL_FORMS": "0",
 }
 
 
