@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.forms import error_summary_context
 from resources import agency_changes, freshness, listings, review_links
@@ -120,30 +120,38 @@ def agency(request, slug):
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def review(request):
     """The review email's link: the agency's programs as families see them, read-only and once, without signing in.
 
-    A member of that agency who is signed in goes to their listings (the link stays unused). Three queries.
+    Mail systems that check links (Outlook's Safe Links and the like) open them before the person does, so the
+    GET only offers a button and the link is used when the person presses it (the POST). A member of that agency
+    who is signed in goes to their listings (the link stays unused).
     """
-    token = request.GET.get(review_links.PARAMETER, "")
+    pressed = request.method == "POST"
+    token = (request.POST if pressed else request.GET).get(review_links.PARAMETER, "")
     if review_links.agency_named(token) in listings.member_agency_ids(request.user):
         return redirect("resources:listings")
-    agency = review_links.redeem(token)
-    if agency is None:
-        response = render(request, "resources/listings/review_link_used.html", status=410)
+    if pressed:
+        agency = review_links.redeem(token)
+        page = agency and render(request, "resources/listings/review.html", {"agency": agency, "rows": _rows(agency)})
     else:
-        programs = listings.live_programs_of(agency)
-        today = timezone.localdate()
-        rows = [
-            {
-                "program": program,
-                "is_due": freshness.is_due(program.last_verified, today),
-                "closures": [closure for closure in program.closures.all() if closure.ends_on >= today],
-            }
-            for program in programs
-        ]
-        response = render(request, "resources/listings/review.html", {"agency": agency, "rows": rows})
+        agency = review_links.unused_agency(token)
+        page = agency and render(request, "resources/listings/review_open.html", {"agency": agency, "token": token})
+    response = page or render(request, "resources/listings/review_link_used.html", status=410)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _rows(agency):
+    """The review page's programs, each with whether it is due and its closures still to come."""
+    today = timezone.localdate()
+    return [
+        {
+            "program": program,
+            "is_due": freshness.is_due(program.last_verified, today),
+            "closures": [closure for closure in program.closures.all() if closure.ends_on >= today],
+        }
+        for program in listings.live_programs_of(agency)
+    ]

@@ -37,6 +37,17 @@ def agency_named(token):
     return (_payload(token) or {}).get("agency")
 
 
+def unused_agency(token):
+    """The active agency of a genuine, unexpired and still unused link, or None; marks nothing used."""
+    payload = _payload(token)
+    if payload is None:
+        return None
+    unused = ListingReviewLink.objects.filter(
+        key=str(payload.get("key")), agency_id=payload.get("agency"), used_at__isnull=True
+    )
+    return Agency.objects.filter(pk=payload.get("agency"), is_active=True).first() if unused.exists() else None
+
+
 def redeem(token):
     """The active agency whose link this is, marking the link used; None if it is not genuine, expired or used."""
     payload = _payload(token)

@@ -40,6 +40,13 @@ def link(agency):
     return review_links.issue(agency)
 
 
+def _open(client, link):
+    """Follow the link, then press "Open the review page" as the person does; the answer to the press."""
+    offer = client.get(link)
+    assert offer.status_code == 200 and "Open the review page" in offer.text
+    return client.post("/partners/listings/review/", {"link": offer.wsgi_request.GET["link"]})
+
+
 def test_each_contact_gets_their_own_link_naming_only_the_agency(agency):
     send_listing_reminders.call()
     links = [re.search(r"(/partners/listings/review/\?link=\S+)", email.body)[1] for email in mail.outbox]
@@ -55,7 +62,7 @@ def test_the_link_shows_what_families_see_and_the_last_check(client, agency, lin
     OpeningHoursFactory(program=program, weekday=2, opens=datetime.time(9), closes=datetime.time(12))
     ClosureFactory(program=program, starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 1, 2))
     ClosureFactory(program=program, starts_on=datetime.date(2099, 1, 1), ends_on=datetime.date(2099, 1, 1))
-    html = client.get(link).text
+    html = _open(client, link).text
     assert "Wednesday: 9 a.m.–noon" in html
     assert "Jan. 1, 2099: a staff training day" in html and "Jan. 1, 2020" not in html
     assert "Weekly pantry" in html and "Help for families." in html
@@ -65,14 +72,26 @@ def test_the_link_shows_what_families_see_and_the_last_check(client, agency, lin
 
 
 def test_the_page_is_neither_stored_nor_indexed(client, link):
-    response = client.get(link)
-    assert "no-store" in response["Cache-Control"]
-    assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert '<meta name="robots" content="noindex, nofollow">' in response.text
+    for response in (client.get(link), _open(Client(), link)):
+        assert "no-store" in response["Cache-Control"]
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+        assert '<meta name="robots" content="noindex, nofollow">' in response.text
+
+
+def test_a_mail_scanner_following_the_link_does_not_use_it_up(client, link):
+    """Outlook's Safe Links and the like open every link in an email before the person does."""
+    assert Client().get(link).status_code == 200
+    assert Client().head(link).status_code == 200
+    assert ListingReviewLink.objects.get().used_at is None
+    assert "Weekly pantry" in _open(client, link).text
 
 
 def test_the_link_opens_once(client, link):
-    client.get(link)
+    _open(client, link)
+    assert (
+        Client().post("/partners/listings/review/", {"link": client.get(link).wsgi_request.GET["link"]}).status_code
+        == 410
+    )
     response = Client().get(link)
     assert response.status_code == 410
     assert USED in response.text
@@ -99,7 +118,7 @@ def test_a_link_for_another_agency_key_opens_nothing(client, agency, link):
 
 def test_anonymous_posts_change_nothing(client, agency, link):
     program = agency.programs.get(title="Weekly pantry")
-    assert client.post(link).status_code == 405
+    assert client.post(link).status_code == 410  # the token travels in the form, not in the address
     assert client.post(f"/partners/listings/{program.pk}/confirm/")["Location"].startswith("/accounts/login/")
     assert client.post(f"/partners/listings/{program.pk}/", {"summary": "Gone"})["Location"].startswith("/accounts/")
     assert not ListingCheck.objects.exists() and not WorkflowState.objects.exists()
@@ -109,7 +128,7 @@ def test_anonymous_posts_change_nothing(client, agency, link):
 def test_another_agencys_member_cannot_act_through_it(agency_client, agency_user, agency, link):
     AgencyMembershipFactory(agency=AgencyFactory(), user=agency_user)
     program = agency.programs.get(title="Weekly pantry")
-    assert "Weekly pantry" in agency_client.get(link).text  # read-only, as for anyone holding the link
+    assert "Weekly pantry" in _open(agency_client, link).text  # read-only, as for anyone holding the link
     assert agency_client.post(f"/partners/listings/{program.pk}/confirm/").status_code == 404
     assert "Weekly pantry" not in agency_client.get("/partners/listings/").text
     assert not ListingCheck.objects.exists()
@@ -124,8 +143,11 @@ def test_a_signed_in_member_goes_to_their_listings_and_the_link_stays_unused(cli
 def test_the_page_reads_the_same_rows_for_many_programs(client, directory, agency, link, django_assert_num_queries):
     for number in range(5):
         ResourcePageFactory(parent=directory, agency=agency, title=f"Program {number}")
-    with django_assert_num_queries(11):  # six for the page, five for the site's header and footer
-        client.get(link)
+    token = client.get(link).wsgi_request.GET["link"]
+    with django_assert_num_queries(
+        9
+    ):  # the link, the agency, its programs, their hours, closures, languages; 3 the site's
+        client.post("/partners/listings/review/", {"link": token})
 
 
 def test_the_reminder_job_forgets_links_too_old_to_open(agency, link):
@@ -135,6 +157,6 @@ def test_the_reminder_job_forgets_links_too_old_to_open(agency, link):
 
 
 def test_a_used_link_is_explained_in_spanish(client, link):
-    client.get(link)
+    _open(client, link)
     response = Client(headers={"accept-language": "es"}).get(link)
     assert "Este enlace ya se usó o venció" in response.text
