@@ -39,25 +39,24 @@ def agency_named(token):
 
 def unused_agency(token):
     """The active agency of a genuine, unexpired and still unused link, or None; marks nothing used."""
+    return _agency_if(token, lambda unused: unused.exists())
+
+
+def redeem(token):
+    """The active agency whose link this is, marking the link used; None if it is not genuine, expired or used."""
+    # A conditional update claims the link: of two requests at once, exactly one changes the row.
+    return _agency_if(token, lambda unused: unused.update(used_at=timezone.now()) == 1)
+
+
+def _agency_if(token, test):
+    """The token's active agency if `test` holds for its link still unused (a queryset of one row or none)."""
     payload = _payload(token)
     if payload is None:
         return None
     unused = ListingReviewLink.objects.filter(
         key=str(payload.get("key")), agency_id=payload.get("agency"), used_at__isnull=True
     )
-    return Agency.objects.filter(pk=payload.get("agency"), is_active=True).first() if unused.exists() else None
-
-
-def redeem(token):
-    """The active agency whose link this is, marking the link used; None if it is not genuine, expired or used."""
-    payload = _payload(token)
-    if payload is None:
-        return None
-    # A conditional update claims the link: of two requests at once, exactly one changes the row.
-    opened = ListingReviewLink.objects.filter(
-        key=str(payload.get("key")), agency_id=payload.get("agency"), used_at__isnull=True
-    ).update(used_at=timezone.now())
-    return Agency.objects.filter(pk=payload.get("agency"), is_active=True).first() if opened == 1 else None
+    return Agency.objects.filter(pk=payload.get("agency"), is_active=True).first() if test(unused) else None
 
 
 def forget_expired(now=None):
