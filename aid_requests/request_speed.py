@@ -5,11 +5,9 @@ percentile_cont, SQLite has nothing): window functions number each group's durat
 and only the rows at the nearest ranks (ceil(p × n / 100)) come back, two rows a group.
 """
 
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Window
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
 
-from aid_requests.models import Offer
-from aid_requests.models.requests import Status
 from aid_requests.request_volume import month_label
 from portal.chart_reports import FigureTable
 from resources.models import ServiceCategory
@@ -31,29 +29,23 @@ def _kind_names():
     return names if len(set(names.values())) == len(names) else None
 
 
-def _timed(requests, kind="kind__name"):
-    """{measure: the requests joined to one event each, annotated with `duration` since the request}.
+# measure: the request's stored moment it is measured to (aid_requests.workflow.request_moments says which)
+MOMENTS = {"offer": "first_offered_at", "acceptance": "accepted_at", "fulfilment": "fulfilled_at"}
 
-    Rooted on the filtered requests themselves, so the filters apply to the request rows and no second pass over
-    the requests (an `IN (SELECT ...)`) is needed. The first offer is the request's offer with none before it;
-    a request has one accepted offer and one fulfilment, so each measure has about a row per request."""
-    offered = requests.annotate(moment=F("offers__offered_at"), offer_id=F("offers__pk"))  # one join, reused below
-    earlier = Offer.objects.filter(
-        Q(offered_at__lt=OuterRef("moment")) | Q(offered_at=OuterRef("moment"), pk__lt=OuterRef("offer_id")),
-        request=OuterRef("pk"),
-    )
-    rows = {
-        "offer": offered.exclude(Exists(earlier)),
-        "acceptance": requests.filter(offers__status=Offer.Status.ACCEPTED).annotate(moment=F("offers__answered_at")),
-        "fulfilment": requests.filter(events__to_status=Status.FULFILLED).annotate(moment=F("events__created_at")),
-    }
+
+def _timed(requests, kind="kind__name"):
+    """{measure: the requests that reached it, annotated with `duration` since the request}.
+
+    The moments are kept on the request itself, so each measure reads the filtered requests alone: no join to
+    the offers or the timeline. A request counts once a measure: its first offer, the acceptance of the agency
+    holding it, its first move to fulfilled."""
     return {
-        measure: queryset.annotate(
-            duration=ExpressionWrapper(F("moment") - F("created_at"), DurationField()),
+        measure: requests.filter(**{f"{moment}__isnull": False}).annotate(
+            duration=ExpressionWrapper(F(moment) - F("created_at"), DurationField()),
             kind_name=F(kind),
             month=TruncMonth("created_at"),
         )
-        for measure, queryset in rows.items()
+        for measure, moment in MOMENTS.items()
     }
 
 
