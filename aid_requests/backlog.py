@@ -42,6 +42,7 @@ from aid_requests.models import AidRequest, Offer, StatusEvent
 from aid_requests.models.offers import OPEN_STATUSES
 from aid_requests.models.requests import Status
 from aid_requests.notifications import send_new_offers, send_status_update
+from aid_requests.workflow import request_moments
 from resources.coverage import ZipArea, covers
 from resources.models import Agency, AgencyCapacity, ServiceCategory
 
@@ -337,7 +338,7 @@ class _Partners:
             for offer in offers
         )
         AidRequest.objects.filter(pk__in=[offer.request_id for offer in offers]).update(
-            status=Status.OFFERED, status_changed_at=now, no_match_reason=""
+            status=Status.OFFERED, status_changed_at=now, no_match_reason="", **request_moments()
         )
         for reason, ids in waiting.items():
             AidRequest.objects.filter(pk__in=ids).update(no_match_reason=reason)

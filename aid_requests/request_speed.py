@@ -1,15 +1,14 @@
 """How fast requests were met: time to the first offer, to acceptance and to fulfilment, median and 90th percentile.
 
-Percentiles are computed in the database the same way on SQLite and PostgreSQL (which has
-percentile_cont, SQLite has nothing): window functions number each group's durations in order,
-and only the rows at the nearest ranks (ceil(p × n / 100)) come back, two rows a group.
+Percentiles are nearest ranks (ceil(p × n / 100)), computed in the database. On SQLite (which has no percentile
+function) window functions number each group's durations in order, and only the rows at the nearest ranks come
+back, two rows a group; PostgreSQL's percentile_disc gives the same values from one sort a group.
 """
 
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Window
+from django.db import connections
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
 
-from aid_requests.models import Offer
-from aid_requests.models.requests import Status
 from aid_requests.request_volume import month_label
 from portal.chart_reports import FigureTable
 from resources.models import ServiceCategory
@@ -31,37 +30,34 @@ def _kind_names():
     return names if len(set(names.values())) == len(names) else None
 
 
-def _timed(requests, kind="kind__name"):
-    """{measure: the requests joined to one event each, annotated with `duration` since the request}.
+# measure: the request's stored moment it is measured to (aid_requests.workflow.request_moments says which)
+MOMENTS = {"offer": "first_offered_at", "acceptance": "accepted_at", "fulfilment": "fulfilled_at"}
 
-    Rooted on the filtered requests themselves, so the filters apply to the request rows and no second pass over
-    the requests (an `IN (SELECT ...)`) is needed. The first offer is the request's offer with none before it;
-    a request has one accepted offer and one fulfilment, so each measure has about a row per request."""
-    offered = requests.annotate(moment=F("offers__offered_at"), offer_id=F("offers__pk"))  # one join, reused below
-    earlier = Offer.objects.filter(
-        Q(offered_at__lt=OuterRef("moment")) | Q(offered_at=OuterRef("moment"), pk__lt=OuterRef("offer_id")),
-        request=OuterRef("pk"),
-    )
-    rows = {
-        "offer": offered.exclude(Exists(earlier)),
-        "acceptance": requests.filter(offers__status=Offer.Status.ACCEPTED).annotate(moment=F("offers__answered_at")),
-        "fulfilment": requests.filter(events__to_status=Status.FULFILLED).annotate(moment=F("events__created_at")),
-    }
+
+def _timed(requests, kind="kind__name"):
+    """{measure: the requests that reached it, annotated with `duration` since the request}.
+
+    The moments are kept on the request itself, so each measure reads the filtered requests alone: no join to
+    the offers or the timeline. A request counts once a measure: its first offer, the acceptance of the agency
+    holding it, its first move to fulfilled."""
     return {
-        measure: queryset.annotate(
-            duration=ExpressionWrapper(F("moment") - F("created_at"), DurationField()),
+        measure: requests.filter(**{f"{moment}__isnull": False}).annotate(
+            duration=ExpressionWrapper(F(moment) - F("created_at"), DurationField()),
             kind_name=F(kind),
             month=TruncMonth("created_at"),
         )
-        for measure, queryset in rows.items()
+        for measure, moment in MOMENTS.items()
     }
 
 
 def nearest_rank_percentiles(durations, groups):
     """{group: {value: {percent: timedelta}}} for a queryset annotated with `duration` and each of `groups`.
 
-    One query whatever the number of groupings: each grouping numbers the rows in its own window."""
+    On PostgreSQL one query a grouping, by its ordered-set aggregate; elsewhere one query whatever the number of
+    groupings, each numbering the rows in its own window."""
     durations = durations.filter(duration__isnull=False)
+    if connections[durations.db].vendor == "postgresql":
+        return {group: _percentiles_by_aggregate(durations, group) for group in groups}
     wanted = Q()
     for group in groups:
         in_order = [F("duration").asc(), F("pk").asc()]
@@ -81,6 +77,26 @@ def nearest_rank_percentiles(durations, groups):
                 if row[f"{group}_position"] == (row[f"{group}_total"] * percent + 99) // 100:
                     figures[group].setdefault(row[group], {})[percent] = row["duration"]
     return figures
+
+
+class NearestRank(Aggregate):
+    """PostgreSQL's percentile_disc: the first value, in order, at or past `percent` of the group's rows, i.e. the
+    row at position ceil(percent × n / 100), as the windows number them. PostgreSQL takes ceil(0.9 × n) in double
+    precision; for 0.5 and 0.9 that equals the exact rank (checked for every n up to 10,000,000)."""
+
+    function = "percentile_disc"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    def __init__(self, expression, percent):
+        super().__init__(expression, fraction=f"{percent / 100}", output_field=DurationField())
+
+
+def _percentiles_by_aggregate(durations, group):
+    """{value: {percent: timedelta}} for one grouping: the database sorts each group's durations once, with no
+    window functions over every row (which took a third more time at 100,000 requests)."""
+    aggregates = {f"nearest_{percent}": NearestRank("duration", percent) for percent in PERCENTS}
+    rows = durations.values(group).annotate(**aggregates)
+    return {row[group]: {percent: row[f"nearest_{percent}"] for percent in PERCENTS} for row in rows}
 
 
 def _hours(duration):

@@ -9,6 +9,8 @@ notification once the transaction commits.
 """
 
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from aid_requests.models import AidRequest, Offer, StatusEvent
@@ -73,16 +75,41 @@ def transition(aid_request, to_status, *, actor=None, note="", visible_to_family
             visible_to_family=visible_to_family,
         )
         now = timezone.now()
-        AidRequest.objects.filter(pk=locked.pk).update(status=to_status, status_changed_at=now)
         if to_status in ENDS_WITHOUT_HELP and locked.status != Status.FULFILLED:
             # The agency must stop counting it against its capacity and stop seeing it.
             Offer.objects.filter(request=locked, status__in=OPEN_STATUSES).update(
                 status=Offer.Status.WITHDRAWN, answered_at=now
             )
+        # After its offers changed: every offer made, accepted or given up is followed by a change of status.
+        AidRequest.objects.filter(pk=locked.pk).update(status=to_status, status_changed_at=now, **request_moments())
         if visible_to_family:
             transaction.on_commit(lambda: _notify(event.pk))
     aid_request.status, aid_request.status_changed_at = to_status, now
     return event
+
+
+def request_moments():
+    """The stored moments of "How fast requests were met", as expressions for `AidRequest.objects....update()`.
+
+    Worked out from the request's offers and timeline, the way the report measured them before they were stored:
+    - first_offered_at: its earliest offer, whatever became of it; a new offer after a decline or an expiry does
+      not move it (once set it stays, even if the offers went);
+    - accepted_at: when the agency holding it accepted, i.e. the answer of its one accepted offer; empty again
+      when that offer falls through or is withdrawn, and a later acceptance replaces it;
+    - fulfilled_at: its first move to fulfilled (a note added to a fulfilled request repeats the status on the
+      timeline, but is no second fulfilment); once set it stays.
+    """
+    offers = Offer.objects.filter(request=OuterRef("pk")).order_by()
+    fulfilled = StatusEvent.objects.filter(request=OuterRef("pk"), to_status=Status.FULFILLED)
+    return {
+        "first_offered_at": Coalesce(
+            F("first_offered_at"), Subquery(offers.order_by("offered_at", "pk").values("offered_at")[:1])
+        ),
+        "accepted_at": Subquery(offers.filter(status=Offer.Status.ACCEPTED).values("answered_at")[:1]),
+        "fulfilled_at": Coalesce(
+            F("fulfilled_at"), Subquery(fulfilled.order_by("created_at", "pk").values("created_at")[:1])
+        ),
+    }
 
 
 def add_message(aid_request, note, *, actor=None, visible_to_family=True):

@@ -115,6 +115,18 @@ class AidRequest(models.Model):
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The moments "How fast requests were met" measures from created_at, kept here so that report reads one table.
+    # Set by workflow.transition (and by bulk writers through workflow.request_moments), from the offers and the
+    # timeline: dates of the service, not personal data, so anonymisation leaves them.
+    first_offered_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When its earliest offer was made, whatever came of it."
+    )
+    accepted_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the agency holding it accepted; empty if none does."
+    )
+    fulfilled_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When it first moved to help given."
+    )
 
     objects = AidRequestQuerySet.as_manager()
 

@@ -37,6 +37,17 @@ def test_speed_is_median_and_90th_percentile_by_nearest_rank():
     assert [row[0] for row in speed_by_month(requests_in(EVERYTHING)).rows] == ["2025-09", "2025-10"]
 
 
+def test_the_nearest_rank_holds_for_every_group_size_from_1_to_11():
+    """Month m has m requests, first offered after m, m - 1, ... 1 hours (so not in the order made); the nearest
+    rank is the ceil(p × m / 100)th fastest: on PostgreSQL percentile_disc, elsewhere numbered rows."""
+    for month in range(1, 12):
+        for day in range(1, month + 1):
+            made("clothing", at(2025, month, day), offer_after=month + 1 - day)
+    rows = speed_by_month(requests_in(EVERYTHING)).rows
+    nearest = [(month * 50 + 99) // 100 for month in range(1, 12)], [(month * 90 + 99) // 100 for month in range(1, 12)]
+    assert [row[1:3] for row in rows] == [[float(p50), float(p90)] for p50, p90 in zip(*nearest, strict=True)]
+
+
 def test_one_request_is_its_own_median_and_90th_percentile():
     made("vision", at(2025, 11, 3), offer_after=6)
     assert speed_by_kind(requests_in(EVERYTHING)).rows == [["Vision care", 6.0, 6.0, None, None, None, None]]
