@@ -14,6 +14,7 @@ from import_export import fields, resources
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal import page_cache
 from resources.bulk import geocoding_deferred, queue_collected, queue_in_batches, tasks_collected
 from resources.columns import (
     ChoiceWidget,
@@ -218,7 +219,7 @@ class AgencyResource(DirectoryResource):
 
 
 class ProgramResource(DirectoryResource):
-    """Programs as published pages under the directory, with a revision each; about 15 queries a row."""
+    """Programs as published pages under the directory, with a revision each; a few queries a row."""
 
     title = _text("title")
     agency = _reference("agency")
@@ -240,6 +241,8 @@ class ProgramResource(DirectoryResource):
     # The page's place in the tree is set when it is added under the directory.
     validation_exclude = ("path", "depth", "url_path", "slug", "content_type", "draft_title", "translation_key")
     validation_exclude += ("agency", "locale")  # found among the rows loaded before the import
+    # Set by Wagtail, never by a file: checking that each still exists would cost queries a row.
+    validation_exclude += ("owner", "latest_revision", "live_revision", "locked_by", "alias_of")
 
     class Meta:
         model = ResourcePage
@@ -270,19 +273,27 @@ class ProgramResource(DirectoryResource):
         self.queued, self.publisher = [], None
         self.categories_by_slug = {category.slug: category for category in ServiceCategory.objects.all()}
         self.languages_by_code = {language.code: language for language in Language.objects.all()}
+        # The programs the file updates, in one query per 500 rather than one per row.
+        pks = {self._pk(dict(zip(dataset.headers, row, strict=True))) for row in dataset} - {None}
+        pks = sorted(pks)
+        self.programs_by_pk = {}
+        for start in range(0, len(pks), 500):
+            self.programs_by_pk.update(ResourcePage.objects.in_bulk(pks[start : start + 500]))
 
     def find(self, row):
+        return self.programs_by_pk.get(self._pk(row))
+
+    def _pk(self, row):
+        """The pk of the program a row describes, or None for a new one."""
         try:
             hsds_id = HsdsIdWidget().clean(row.get("hsds_id"))
         except ValueError:
             return None
         if hsds_id:
-            pk = self.pk_by_hsds_id.get(hsds_id)
-        else:
-            agency = self._agency(row.get("agency"))
-            title = TextWidget().clean(row.get("title"))
-            pk = self.pk_by_title_and_agency.get((title.casefold(), agency.pk)) if isinstance(agency, Agency) else None
-        return ResourcePage.objects.get(pk=pk) if pk else None
+            return self.pk_by_hsds_id.get(hsds_id)
+        agency = self._agency(row.get("agency"))
+        title = TextWidget().clean(row.get("title"))
+        return self.pk_by_title_and_agency.get((title.casefold(), agency.pk)) if isinstance(agency, Agency) else None
 
     def init_instance(self, row=None):
         return ResourcePage(locale=self.locale)
@@ -291,7 +302,8 @@ class ProgramResource(DirectoryResource):
         return program.title.casefold(), program.agency_id
 
     def import_references(self, program, row):
-        errors = {}
+        # Categories, languages and hours wait beside the page: ProgramPublisher writes them for many pages at once.
+        errors, program.imported_relations = {}, {}
         agency = self._agency(row.get("agency"))
         if isinstance(agency, str):
             errors["agency"] = [agency]
@@ -302,13 +314,13 @@ class ProgramResource(DirectoryResource):
         if unknown or not slugs:
             errors["categories"] = [f'Unknown category "{slug}".' for slug in unknown] or ["Give one category or more."]
         else:
-            program.categories = [self.categories_by_slug[slug] for slug in slugs]
+            program.imported_relations["categories"] = [self.categories_by_slug[slug] for slug in slugs]
         if "languages" in row:
-            program.languages, problems = self.find_languages(row["languages"])
+            program.imported_relations["languages"], problems = self.find_languages(row["languages"])
             errors.update({"languages": problems} if problems else {})
         if "hours" in row:
             try:
-                program.hours = parse_hours(row["hours"])
+                program.imported_relations["hours"] = parse_hours(row["hours"])
             except ValueError as error:
                 errors["hours"] = [str(error)]
         if "zip_code" in row:
@@ -338,6 +350,11 @@ class ProgramResource(DirectoryResource):
         with geocoding_deferred(), disable_reference_index_auto_update(), tasks_collected(self.queued):
             self.publisher.save(program, is_create)
         self.after_save_instance(program, row, **kwargs)
+
+    def import_data(self, *args, **kwargs):
+        # Each page saved moves the page cache's content version: once for the whole file is enough.
+        with page_cache.changes_collected():
+            return super().import_data(*args, **kwargs)
 
     def after_import(self, dataset, result, **kwargs):
         if self.publisher and not result.has_errors() and not result.has_validation_errors():
