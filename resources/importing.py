@@ -251,6 +251,7 @@ class ProgramResource(DirectoryResource):
         fields += ("website", "status", "last_verified", "hours")
         import_id_fields = ()
         skip_diff = True
+        use_bulk, batch_size = True, 500
 
     @classmethod
     def missing_prerequisites(cls):
@@ -339,17 +340,31 @@ class ProgramResource(DirectoryResource):
             return f'{len(named)} agencies are called "{value}": use the agency\'s hsds_id instead.'
         return named[0] if named else f'No agency called "{value}": import the agency first.'
 
-    def save_instance(self, program, is_create, row, **kwargs):
-        """Save the program as a published page with a revision; a dry run writes nothing."""
-        if kwargs.get("dry_run"):
-            return
-        self.publisher = self.publisher or ProgramPublisher(self.index_page, self.user)
+    def before_save_instance(self, program, row, **kwargs):
         program.slug = program.slug or _unique_slug(program.title, self.slugs, "program")
-        # Geocoding and indexing are queued for the whole file in after_import. Wagtail would queue
-        # the reference index of the page and of each of its opening hours; index_objects does the page once.
-        with geocoding_deferred(), disable_reference_index_auto_update(), tasks_collected(self.queued):
-            self.publisher.save(program, is_create)
-        self.after_save_instance(program, row, **kwargs)
+
+    # Meta.use_bulk: import-export hands the rows over 500 at a time, without a savepoint around each row
+    # (the page's own save has one); these publish them. A dry run writes nothing.
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._publish(self.create_instances, True, dry_run, raise_errors, result)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._publish(self.update_instances, False, dry_run, raise_errors, result)
+
+    def _publish(self, programs, is_create, dry_run, raise_errors, result):
+        try:
+            if programs and not dry_run:
+                self.publisher = self.publisher or ProgramPublisher(self.index_page, self.user)
+                # Geocoding and indexing are queued for the whole file in after_import. Wagtail would queue
+                # the reference index of the page and of each of its opening hours; index_objects does the page once.
+                with geocoding_deferred(), disable_reference_index_auto_update(), tasks_collected(self.queued):
+                    for program in programs:
+                        self.publisher.save(program, is_create)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            programs.clear()
 
     def import_data(self, *args, **kwargs):
         # Each page saved moves the page cache's content version: once for the whole file is enough.

@@ -8,21 +8,23 @@ import datetime
 
 import pytest
 import tablib
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Revision
 
 from resources import transfer
 from resources.models import ResourcePage, ServiceCategory
+from resources.publishing import ProgramPublisher
 from tests.resources.factories import AgencyFactory, ClosureFactory, LanguageFactory, OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
 
-# Six are savepoints: import-export's around each row, in the dry run and the real one, and Page.save's.
+# Two are the savepoint of Page.save (import-export adds none: the resource saves in bulk).
 # A new page: its parent and the site-root check (Page.save), its two rows; its references, 2.
-QUERIES_PER_CREATED_ROW = 6 + 6
-# An existing page: its parent and the slug check (Page.clean, in both runs), the slug and site-root checks
-# (Page.save), its two rows; its references and its search entry, 2.
-QUERIES_PER_UPDATED_ROW = 6 + 10
+QUERIES_PER_CREATED_ROW = 2 + 6
+# An existing page: its parent and the slug check (Page.clean, in the dry run and the import), the slug and
+# site-root checks (Page.save), its two rows; its references and its search entry, 2.
+QUERIES_PER_UPDATED_ROW = 2 + 10
 HEADERS = ["title", "agency", "categories", "summary", "languages", "hours"]
 
 
@@ -93,3 +95,17 @@ def test_an_update_replaces_the_relations_the_file_gives_and_keeps_the_others(
     assert [hours.weekday for hours in revision.hours.all()] == [1]
     assert [closure.starts_on for closure in revision.closures.all()] == [datetime.date(2026, 12, 24)]
     assert program.live_revision_id == program.latest_revision_id
+
+
+def test_a_row_that_cannot_be_saved_leaves_nothing_imported(agencies, monkeypatch):
+    save = ProgramPublisher.save
+
+    def save_or_fail(publisher, program, is_create):
+        if program.title == "Program 3":
+            raise IntegrityError("a constraint the import did not check")
+        save(publisher, program, is_create)
+
+    monkeypatch.setattr(ProgramPublisher, "save", save_or_fail)
+    outcome = transfer.import_dataset(tablib.Dataset(*_rows(0, 5), headers=HEADERS), "programs")
+    assert not outcome.imported and outcome.problems
+    assert not ResourcePage.objects.exists() and not Revision.objects.exists()
