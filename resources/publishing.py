@@ -12,8 +12,7 @@ page cache moves once, and the listing checks are read once per 500 pages.
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import F
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from treebeard.exceptions import PathOverflow
@@ -107,15 +106,7 @@ class ProgramPublisher:
         Revision.objects.bulk_create(revisions)
         for program, revision in zip(programs, revisions, strict=True):
             program.latest_revision = program.live_revision = revision
-        revision = Revision.objects.filter(
-            base_content_type=revisions[0].base_content_type,
-            object_id=Cast(OuterRef("pk"), CharField()),
-            created_at=self.now,
-        ).order_by("-pk")
-        revision = Subquery(revision.values("pk")[:1])
-        Page.objects.filter(pk__in=[program.pk for program in programs]).update(
-            latest_revision=revision, live_revision=revision
-        )
+        Page.objects.bulk_update(programs, ["latest_revision", "live_revision"])
         PageLogEntry.objects.bulk_create(self._log_entries(batch))
 
     def _write_relations(self, programs, existing):
