@@ -3,8 +3,8 @@
 Each resource loads what it needs to recognise rows (existing records, categories,
 languages, agencies) once before the import, so a row costs no lookups. An agency is
 recognised by its hsds_id, else by name and ZIP code; a program by its hsds_id, else by
-title and agency. `resources.transfer` runs them: a dry run first, then the real import
-only when no row has a problem.
+title and agency. `resources.transfer` runs them: a dry run to check a file, or the import,
+rolled back whole if any row has a problem.
 """
 
 from django.core.exceptions import ValidationError
@@ -354,7 +354,8 @@ class ProgramResource(DirectoryResource):
 
     def _publish(self, programs, is_create, dry_run, raise_errors, result):
         try:
-            if programs and not dry_run:
+            # Once a row has a problem the whole file is rolled back: saving more would be wasted.
+            if programs and not dry_run and not result.has_errors() and not result.has_validation_errors():
                 self.publisher = self.publisher or ProgramPublisher(self.index_page, self.user)
                 # Geocoding and indexing are queued for the whole file in after_import. Wagtail would queue
                 # the reference index of the page and of each of its opening hours; index_objects does the page once.

@@ -10,11 +10,12 @@ import pytest
 import tablib
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
 from resources import transfer
 from resources.models import ResourcePage, ServiceCategory
 from resources.publishing import ProgramPublisher
+from resources.transfer import Problem
 from tests.resources.factories import AgencyFactory, ClosureFactory, LanguageFactory, OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +23,9 @@ pytestmark = pytest.mark.django_db
 # Two are the savepoint of Page.save (import-export adds none: the resource saves in bulk).
 # A new page: its parent and the site-root check (Page.save), its two rows; its references, 2.
 QUERIES_PER_CREATED_ROW = 2 + 6
-# An existing page: its parent and the slug check (Page.clean, in the dry run and the import), the slug and
-# site-root checks (Page.save), its two rows; its references and its search entry, 2.
-QUERIES_PER_UPDATED_ROW = 2 + 10
+# An existing page: its parent and the slug check (Page.clean), the slug and site-root checks (Page.save),
+# its two rows; its references and its search entry, 2.
+QUERIES_PER_UPDATED_ROW = 2 + 8
 HEADERS = ["title", "agency", "categories", "summary", "languages", "hours"]
 
 
@@ -109,3 +110,15 @@ def test_a_row_that_cannot_be_saved_leaves_nothing_imported(agencies, monkeypatc
     outcome = transfer.import_dataset(tablib.Dataset(*_rows(0, 5), headers=HEADERS), "programs")
     assert not outcome.imported and outcome.problems
     assert not ResourcePage.objects.exists() and not Revision.objects.exists()
+
+
+def test_a_bad_row_after_a_published_batch_leaves_nothing_imported(agencies, directory):
+    rows = [*_rows(0, 501), ("Late", "Nobody", "food-pantry", "Food", "en", "")]  # 500 are published first
+    log_entries = PageLogEntry.objects.count()
+    outcome = transfer.import_dataset(tablib.Dataset(*rows, headers=HEADERS), "programs")
+    assert outcome.problems == [Problem(503, "agency", 'No agency called "Nobody": import the agency first.')]
+    assert not outcome.imported
+    assert not ResourcePage.objects.exists() and not Revision.objects.exists()
+    assert PageLogEntry.objects.count() == log_entries
+    directory.refresh_from_db()
+    assert directory.numchild == 0
