@@ -1,10 +1,9 @@
 """Import timing: new program rows through the staff import (resources.transfer and ProgramResource).
 
-The import runs as staff run it, a dry run then the real import, inside a transaction the
-bench rolls back, so the bench database keeps its 10,000 programs for the next run. What
-the import defers until commit (search indexing, geocoding) runs, and is timed, before
-the rollback.
-"""
+The import runs as staff run it when they confirm a file (one pass, rolled back whole if a
+row has a problem), inside a transaction the bench rolls back, so the bench database keeps
+its 10,000 programs for the next run. What the import defers until commit (search indexing,
+geocoding) runs, and is timed, before the rollback."""
 
 import time
 

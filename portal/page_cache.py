@@ -14,6 +14,8 @@ kept, headers included; the CSRF token of its forms is set aside and each visito
 
 import re
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
@@ -28,6 +30,7 @@ PAGE_SECONDS = 60  # pages show "open now": a cached page is at most this old
 REFERENCE_SECONDS = 60 * 60
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = rb"\1__csrf_token__\2"
+_collected = ContextVar("page_cache_collected", default=None)  # a list while changes_collected() runs
 
 
 def content_version():
@@ -45,10 +48,27 @@ def content_changed(**kwargs):
     Moved on at once, so the rest of this transaction reads the change, and again at commit: a page another
     request cached in between, from the rows before the commit, is never read.
     """
+    collected = _collected.get()
+    if collected is not None:
+        collected.append(True)
+        return
     _bump()
     connection = transaction.get_connection()
     if not any(callback is _bump for _savepoints, callback, _robust in connection.run_on_commit):
         transaction.on_commit(_bump)  # once per transaction: an import publishes thousands of pages
+
+
+@contextmanager
+def changes_collected():
+    """Changes in this block move the content version once, at its end: an import saves thousands of rows."""
+    collected = []
+    token = _collected.set(collected)
+    try:
+        yield
+    finally:
+        _collected.reset(token)
+    if collected:
+        content_changed()
 
 
 def _bump():

@@ -3,8 +3,8 @@
 Each resource loads what it needs to recognise rows (existing records, categories,
 languages, agencies) once before the import, so a row costs no lookups. An agency is
 recognised by its hsds_id, else by name and ZIP code; a program by its hsds_id, else by
-title and agency. `resources.transfer` runs them: a dry run first, then the real import
-only when no row has a problem.
+title and agency. `resources.transfer` runs them: a dry run to check a file, or the import,
+rolled back whole if any row has a problem.
 """
 
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from import_export import fields, resources
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal import page_cache
 from resources.bulk import geocoding_deferred, queue_collected, queue_in_batches, tasks_collected
 from resources.columns import (
     ChoiceWidget,
@@ -218,7 +219,7 @@ class AgencyResource(DirectoryResource):
 
 
 class ProgramResource(DirectoryResource):
-    """Programs as published pages under the directory, with a revision each; about 15 queries a row."""
+    """Programs as published pages under the directory, with a revision each; a few queries a row."""
 
     title = _text("title")
     agency = _reference("agency")
@@ -240,6 +241,8 @@ class ProgramResource(DirectoryResource):
     # The page's place in the tree is set when it is added under the directory.
     validation_exclude = ("path", "depth", "url_path", "slug", "content_type", "draft_title", "translation_key")
     validation_exclude += ("agency", "locale")  # found among the rows loaded before the import
+    # Set by Wagtail, never by a file: checking that each still exists would cost queries a row.
+    validation_exclude += ("owner", "latest_revision", "live_revision", "locked_by", "alias_of")
 
     class Meta:
         model = ResourcePage
@@ -248,6 +251,7 @@ class ProgramResource(DirectoryResource):
         fields += ("website", "status", "last_verified", "hours")
         import_id_fields = ()
         skip_diff = True
+        use_bulk, batch_size = True, 500
 
     @classmethod
     def missing_prerequisites(cls):
@@ -270,19 +274,27 @@ class ProgramResource(DirectoryResource):
         self.queued, self.publisher = [], None
         self.categories_by_slug = {category.slug: category for category in ServiceCategory.objects.all()}
         self.languages_by_code = {language.code: language for language in Language.objects.all()}
+        # The programs the file updates, in one query per 500 rather than one per row.
+        pks = {self._pk(dict(zip(dataset.headers, row, strict=True))) for row in dataset} - {None}
+        pks = sorted(pks)
+        self.programs_by_pk = {}
+        for start in range(0, len(pks), 500):
+            self.programs_by_pk.update(ResourcePage.objects.in_bulk(pks[start : start + 500]))
 
     def find(self, row):
+        return self.programs_by_pk.get(self._pk(row))
+
+    def _pk(self, row):
+        """The pk of the program a row describes, or None for a new one."""
         try:
             hsds_id = HsdsIdWidget().clean(row.get("hsds_id"))
         except ValueError:
             return None
         if hsds_id:
-            pk = self.pk_by_hsds_id.get(hsds_id)
-        else:
-            agency = self._agency(row.get("agency"))
-            title = TextWidget().clean(row.get("title"))
-            pk = self.pk_by_title_and_agency.get((title.casefold(), agency.pk)) if isinstance(agency, Agency) else None
-        return ResourcePage.objects.get(pk=pk) if pk else None
+            return self.pk_by_hsds_id.get(hsds_id)
+        agency = self._agency(row.get("agency"))
+        title = TextWidget().clean(row.get("title"))
+        return self.pk_by_title_and_agency.get((title.casefold(), agency.pk)) if isinstance(agency, Agency) else None
 
     def init_instance(self, row=None):
         return ResourcePage(locale=self.locale)
@@ -291,7 +303,8 @@ class ProgramResource(DirectoryResource):
         return program.title.casefold(), program.agency_id
 
     def import_references(self, program, row):
-        errors = {}
+        # Categories, languages and hours wait beside the page: ProgramPublisher writes them for many pages at once.
+        errors, program.imported_relations = {}, {}
         agency = self._agency(row.get("agency"))
         if isinstance(agency, str):
             errors["agency"] = [agency]
@@ -302,13 +315,13 @@ class ProgramResource(DirectoryResource):
         if unknown or not slugs:
             errors["categories"] = [f'Unknown category "{slug}".' for slug in unknown] or ["Give one category or more."]
         else:
-            program.categories = [self.categories_by_slug[slug] for slug in slugs]
+            program.imported_relations["categories"] = [self.categories_by_slug[slug] for slug in slugs]
         if "languages" in row:
-            program.languages, problems = self.find_languages(row["languages"])
+            program.imported_relations["languages"], problems = self.find_languages(row["languages"])
             errors.update({"languages": problems} if problems else {})
         if "hours" in row:
             try:
-                program.hours = parse_hours(row["hours"])
+                program.imported_relations["hours"] = parse_hours(row["hours"])
             except ValueError as error:
                 errors["hours"] = [str(error)]
         if "zip_code" in row:
@@ -327,17 +340,37 @@ class ProgramResource(DirectoryResource):
             return f'{len(named)} agencies are called "{value}": use the agency\'s hsds_id instead.'
         return named[0] if named else f'No agency called "{value}": import the agency first.'
 
-    def save_instance(self, program, is_create, row, **kwargs):
-        """Save the program as a published page with a revision; a dry run writes nothing."""
-        if kwargs.get("dry_run"):
-            return
-        self.publisher = self.publisher or ProgramPublisher(self.index_page, self.user)
+    def before_save_instance(self, program, row, **kwargs):
         program.slug = program.slug or _unique_slug(program.title, self.slugs, "program")
-        # Geocoding and indexing are queued for the whole file in after_import. Wagtail would queue
-        # the reference index of the page and of each of its opening hours; index_objects does the page once.
-        with geocoding_deferred(), disable_reference_index_auto_update(), tasks_collected(self.queued):
-            self.publisher.save(program, is_create)
-        self.after_save_instance(program, row, **kwargs)
+
+    # Meta.use_bulk: import-export hands the rows over 500 at a time, without a savepoint around each row
+    # (the page's own save has one); these publish them. A dry run writes nothing.
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._publish(self.create_instances, True, dry_run, raise_errors, result)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._publish(self.update_instances, False, dry_run, raise_errors, result)
+
+    def _publish(self, programs, is_create, dry_run, raise_errors, result):
+        try:
+            # Once a row has a problem the whole file is rolled back: saving more would be wasted.
+            if programs and not dry_run and not result.has_errors() and not result.has_validation_errors():
+                self.publisher = self.publisher or ProgramPublisher(self.index_page, self.user)
+                # Geocoding and indexing are queued for the whole file in after_import. Wagtail would queue
+                # the reference index of the page and of each of its opening hours; index_objects does the page once.
+                with geocoding_deferred(), disable_reference_index_auto_update(), tasks_collected(self.queued):
+                    for program in programs:
+                        self.publisher.save(program, is_create)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            programs.clear()
+
+    def import_data(self, *args, **kwargs):
+        # Each page saved moves the page cache's content version: once for the whole file is enough.
+        with page_cache.changes_collected():
+            return super().import_data(*args, **kwargs)
 
     def after_import(self, dataset, result, **kwargs):
         if self.publisher and not result.has_errors() and not result.has_validation_errors():

@@ -5,6 +5,9 @@ A proposal is a page revision: families keep seeing the published page until sta
 the revision with the live page in the admin, and Wagtail records who approved or sent it back, when and why.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Max
@@ -14,6 +17,8 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowT
 from portal import page_cache
 from portal.roles import STAFF
 from resources.models import AgencyMembership, Closure, ListingCheck, ResourcePage
+
+_kept_in_bulk = ContextVar("latest_checks_kept_in_bulk", default=False)
 
 WORKFLOW_NAME = "Agency listing changes"
 TASK_NAME = "Office review of an agency's change"
@@ -132,7 +137,29 @@ def confirm(program, user, kind, today=None):
 
 def keep_latest_check(program):
     """After a publish: a revision written before the last check must not set an older date."""
+    if _kept_in_bulk.get():
+        return
     latest = ListingCheck.objects.filter(program=program).aggregate(latest=Max("checked_on"))["latest"]
+    _keep(program, latest)
+
+
+@contextmanager
+def latest_checks_kept_in_bulk(programs, batch_size=500):
+    """Publications in this block leave the checks to one query per batch of `programs`, run at its end."""
+    token = _kept_in_bulk.set(True)
+    try:
+        yield
+    finally:
+        _kept_in_bulk.reset(token)
+    programs = list(programs)
+    for start in range(0, len(programs), batch_size):
+        by_pk = {program.pk: program for program in programs[start : start + batch_size]}
+        checks = ListingCheck.objects.filter(program__in=by_pk).values("program").annotate(latest=Max("checked_on"))
+        for check in checks:
+            _keep(by_pk[check["program"]], check["latest"])
+
+
+def _keep(program, latest):
     if latest and (program.last_verified is None or program.last_verified < latest):
         ResourcePage.objects.filter(pk=program.pk).update(last_verified=latest)
         page_cache.content_changed()

@@ -1,7 +1,7 @@
 """The district's schools as rows of a spreadsheet, matched by school code.
 
 `resources.transfer` runs it like the agencies and programs: a dry run reports every bad
-line, and only a file without problems is imported.
+line, and a file with any is not imported at all.
 """
 
 from django.core.exceptions import ValidationError

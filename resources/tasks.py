@@ -10,8 +10,10 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django_tasks import task
 from geopy.extra.rate_limiter import RateLimiter
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
@@ -44,16 +46,18 @@ def geocode_agencies(agency_ids):
 @task()
 @transaction.atomic
 def geocode_programs(program_ids):
-    """Give programs their own address's coordinates, or copy their agency's; one update per distinct pair."""
+    """Give programs their own address's coordinates, or copy their agency's.
+
+    One update copies every agency's coordinates; then one update per distinct pair of the others.
+    """
+    agency = Agency.objects.filter(pk=OuterRef("agency_id"))
+    ResourcePage.objects.filter(pk__in=program_ids, use_agency_location=True).update(
+        latitude=Subquery(agency.values("latitude")), longitude=Subquery(agency.values("longitude"))
+    )
     locate = Locator()
     by_coordinates = defaultdict(list)
-    programs = ResourcePage.objects.filter(pk__in=program_ids).select_related("agency")
-    for program in programs.only(*PLACE_FIELDS, "use_agency_location", "agency__latitude", "agency__longitude"):
-        if program.use_agency_location:
-            coordinates = program.agency.latitude, program.agency.longitude
-        else:
-            coordinates = locate(program, "program", program.pk)
-        by_coordinates[coordinates].append(program.pk)
+    for program in ResourcePage.objects.filter(pk__in=program_ids, use_agency_location=False).only(*PLACE_FIELDS):
+        by_coordinates[locate(program, "program", program.pk)].append(program.pk)
     for (latitude, longitude), pks in by_coordinates.items():
         ResourcePage.objects.filter(pk__in=pks).update(latitude=latitude, longitude=longitude)
 
@@ -101,5 +105,8 @@ def index_objects(app_label, model_name, pks):
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(model, objects)
     if ReferenceIndex.is_indexed(model):
+        # Wagtail reads every relation of an object for its references: one query per relation, not per object.
+        relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        prefetch_related_objects(objects, *relations, *(field.name for field in get_all_child_m2m_relations(model)))
         for instance in objects:
             ReferenceIndex.create_or_update_for_object(instance)

@@ -1,8 +1,8 @@
 """Reading, checking, importing and exporting directory files; the admin views and the commands share it.
 
-An import never half-happens: a dry run reports every problem with its spreadsheet
-line (the header is line 1), and only a file without problems is imported for real,
-in one transaction that rolls back if anything still goes wrong.
+An import never half-happens: it runs in one transaction, rolled back if any row has a
+problem, and reports every problem with its spreadsheet line (the header is line 1).
+Checking a file (`dry_run`) reports the same problems and writes nothing.
 """
 
 import logging
@@ -104,19 +104,20 @@ def check_columns(kind, headers):
 
 
 def import_dataset(dataset, kind, *, user=None, dry_run=False):
-    """Check every row with a dry run; unless asked for only that, import a file without problems."""
+    """Check every row (a dry run), or import a file without problems and nothing of a file with any.
+
+    The import is one pass, not a dry run and then the import: the rows it saves before finding a
+    problem are rolled back with the rest (the admin has already shown the dry run's problems).
+    """
     problems = [Problem(0, "file", message) for message in RESOURCES[kind].missing_prerequisites()]
     problems += check_columns(kind, dataset.headers)
     if problems:
         return Outcome(kind, problems)
-    outcome = _outcome(kind, RESOURCES[kind](user=user).import_data(dataset, dry_run=True, use_transactions=True))
-    if outcome.problems or dry_run:
-        return outcome
     result = RESOURCES[kind](user=user).import_data(
-        dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
+        dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True
     )
     outcome = _outcome(kind, result)
-    outcome.imported = not outcome.problems
+    outcome.imported = not dry_run and not outcome.problems
     return outcome
 
 
