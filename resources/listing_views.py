@@ -137,7 +137,11 @@ def review(request):
         page = agency and render(request, "resources/listings/review.html", {"agency": agency, "rows": _rows(agency)})
     else:
         agency = review_links.unused_agency(token)
-        page = agency and render(request, "resources/listings/review_open.html", {"agency": agency, "token": token})
+        page = agency and render(
+            request,
+            "resources/listings/review_open.html",
+            {"agency": agency, "token": token, "parameter": review_links.PARAMETER},
+        )
     response = page or render(request, "resources/listings/review_link_used.html", status=410)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
