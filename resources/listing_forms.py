@@ -2,6 +2,7 @@
 its temporary closures."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -179,10 +180,13 @@ class ClosureForm(forms.Form):
             return cleaned
         if ends_on is None:
             cleaned["ends_on"] = ends_on = starts_on
-        if ends_on < starts_on:
-            self.add_error("ends_on", _("The last day must not be before the first."))
-        elif ends_on < timezone.localdate():
-            self.add_error("ends_on", _("This closure has already ended: leave the row empty."))
+        try:
+            self.closure().clean()  # the model's rule for the order of the days
+        except ValidationError as error:
+            self.add_error(None, error)
+        else:
+            if ends_on < timezone.localdate():
+                self.add_error("ends_on", _("This closure has already ended: leave the row empty."))
         return cleaned
 
     def closure(self):

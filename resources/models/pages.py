@@ -263,7 +263,7 @@ class Closure(Orderable):
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The last day must not be before the first."})
+            raise ValidationError({"ends_on": _("The last day must not be before the first.")})
 
 
 @receiver(m2m_changed, sender=ResourcePage.categories.through)
