@@ -3,6 +3,8 @@
 Every answer is JSON, errors too: a parameter we cannot read is a 400, an id we do not
 publish a 404. Lists run a constant number of queries whatever the page size: filters
 select one page of ids, then one query and its prefetches load what that page shows.
+Records built since the content last changed come from the cache (hsds/cached.py), and
+so does the unfiltered list of ids: a page asked for again runs no query.
 """
 
 import datetime
@@ -22,7 +24,7 @@ from portal.bounded import whole_number
 from portal.search_terms import search_words
 from resources.coverage import ZipArea, in_area
 from resources.geo import bounding_box, haversine_miles, normalize_zip, zip_centroid
-from resources.hsds import nested, records
+from resources.hsds import cached, nested, records
 from resources.models import ResourcePage, ServiceCategory
 
 FORMATS = ("json", "ndjson")
@@ -158,27 +160,31 @@ def organization(request, id):
 @api_view
 def services(request):
     """Services with their organization; the filters are those of the specification."""
-    full = _boolean(request.GET, "full")
+    if _boolean(request.GET, "full"):
+        name, describe = "full-services", nested.full_service
+    else:
+        name, describe = "listed-services", nested.listed_service
     source = _program_ids(request.GET)
-    return _paged(request, source, lambda ids: [_describe_service(program, full) for program in _load(ids)])
-
-
-def _describe_service(program, full):
-    return nested.full_service(program) if full else nested.listed_service(program)
+    return _paged(request, source, lambda items: cached.program_records(name, _pks(items), describe))
 
 
 @api_view
 def service(request, id):
-    return JsonResponse(nested.full_service(_published_program(hsds_id=_path_id(id))))
+    result = cached.program_record("service", _path_id(id), nested.full_service)
+    if result is None:
+        raise NotFound("There is no published service with this id.")
+    return JsonResponse(result)
 
 
 @api_view
 def services_at_locations(request):
     """Where services are; with `postcode`, those serving it, nearest first, within `proximity` meters if given."""
-    full = _boolean(request.GET, "full")
-    describe = nested.full_service_at_location if full else nested.listed_service_at_location
+    if _boolean(request.GET, "full"):
+        name, describe = "full-services-at-locations", nested.full_service_at_location
+    else:
+        name, describe = "listed-services-at-locations", nested.listed_service_at_location
     source = _program_ids(request.GET, near=_nearness(request.GET))
-    return _paged(request, source, lambda ids: [describe(program) for program in _load(ids)])
+    return _paged(request, source, lambda items: cached.program_records(name, _pks(items), describe))
 
 
 @api_view
@@ -198,35 +204,39 @@ def _published_program(**lookup):
     return program
 
 
-def _load(items):
-    """The published programs of `items` (pks or search results), in order, with everything their records read."""
-    ids = [getattr(item, "pk", item) for item in items]
-    by_pk = {program.pk: program for program in records.published_programs().filter(pk__in=ids)}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+def _pks(items):
+    """The pks of `items`: pks already, or search results."""
+    return [getattr(item, "pk", item) for item in items]
 
 
 def _program_ids(query, near=None):
     """The pks of matching published programs: by title, by relevance with `search`, or nearest first.
 
-    Filters keep to lists of ids so that Wagtail search can run on what they leave.
+    Filters keep to lists of ids so that Wagtail search can run on what they leave; without any, the list
+    comes from the cache.
     """
     _read_format(query)
-    programs = records.live_programs()
+    kept = []  # a list of pks for each filter
     if term_id := _uuid_parameter(query, "taxonomy_term_id"):
         through = ResourcePage.categories.through.objects.filter(
             Q(servicecategory__hsds_id=term_id) | Q(servicecategory__parent__hsds_id=term_id)
         )
-        programs = programs.filter(id__in=list(through.values_list("resourcepage_id", flat=True)))
+        kept.append(list(through.values_list("resourcepage_id", flat=True)))
     taxonomy_id = _uuid_parameter(query, "taxonomy_id")
     if taxonomy_id and taxonomy_id != str(records.TAXONOMY_ID):
-        programs = programs.none()
+        kept.append([])
     if organization_id := _uuid_parameter(query, "organization_id"):
         of_agency = ResourcePage.objects.filter(agency__hsds_id=organization_id)
-        programs = programs.filter(id__in=list(of_agency.values_list("pk", flat=True)))
+        kept.append(list(of_agency.values_list("pk", flat=True)))
     if moment := _moment(query, "modified_after"):
         modified = ResourcePage.objects.filter(records.modified_since(moment))
-        programs = programs.filter(id__in=list(modified.values_list("pk", flat=True)))
+        kept.append(list(modified.values_list("pk", flat=True)))
     words = search_words(query.get("search", ""))
+    if not (kept or words or near):
+        return cached.program_ids()
+    programs = records.live_programs()
+    for ids in kept:
+        programs = programs.filter(id__in=ids)
     distances = near(programs) if near else None
     if distances is None:
         return programs.search(words) if words else programs.order_by("title", "pk").values_list("pk", flat=True)
