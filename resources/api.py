@@ -160,17 +160,14 @@ def organization(request, id):
 @api_view
 def services(request):
     """Services with their organization; the filters are those of the specification."""
-    if _boolean(request.GET, "full"):
-        name, describe = "full-services", nested.full_service
-    else:
-        name, describe = "listed-services", nested.listed_service
-    source = _program_ids(request.GET)
-    return _paged(request, source, lambda items: cached.program_records(name, _pks(items), describe))
+    full = _boolean(request.GET, "full")
+    describe = nested.full_service if full else nested.listed_service
+    return _paged(request, _program_ids(request.GET), _kept(describe, full))
 
 
 @api_view
 def service(request, id):
-    result = cached.program_record("service", _path_id(id), nested.full_service)
+    result = cached.program_record(_path_id(id), nested.full_service)
     if result is None:
         raise NotFound("There is no published service with this id.")
     return JsonResponse(result)
@@ -179,12 +176,16 @@ def service(request, id):
 @api_view
 def services_at_locations(request):
     """Where services are; with `postcode`, those serving it, nearest first, within `proximity` meters if given."""
-    if _boolean(request.GET, "full"):
-        name, describe = "full-services-at-locations", nested.full_service_at_location
-    else:
-        name, describe = "listed-services-at-locations", nested.listed_service_at_location
-    source = _program_ids(request.GET, near=_nearness(request.GET))
-    return _paged(request, source, lambda items: cached.program_records(name, _pks(items), describe))
+    full = _boolean(request.GET, "full")
+    describe = nested.full_service_at_location if full else nested.listed_service_at_location
+    return _paged(request, _program_ids(request.GET, near=_nearness(request.GET)), _kept(describe, full))
+
+
+def _kept(describe, full):
+    """For a page of programs (pks or search results), their records: kept ones, or `describe`d from programs
+    loaded with what their records read."""
+    programs = records.published_programs if full else records.listed_programs
+    return lambda items: cached.program_records([getattr(item, "pk", item) for item in items], describe, programs)
 
 
 @api_view
@@ -202,11 +203,6 @@ def _published_program(**lookup):
     if program is None:
         raise NotFound("There is no published service with this id.")
     return program
-
-
-def _pks(items):
-    """The pks of `items`: pks already, or search results."""
-    return [getattr(item, "pk", item) for item in items]
 
 
 def _program_ids(query, near=None):

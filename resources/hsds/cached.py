@@ -26,24 +26,24 @@ def program_ids():
     return ids
 
 
-def program_records(name, ids, describe):
-    """`describe(program)` for the published programs of `ids`, in order; built (one batch of queries) if not kept."""
-    prefix = _prefix(name)
+def program_records(ids, describe, programs=records.published_programs):
+    """`describe(program)` for the programs of `ids` that `programs()` holds, in order.
+
+    Those not kept are built from one batch of queries: `programs()` loads what `describe` reads.
+    """
+    prefix = _prefix(describe.__name__)
     kept = cache.get_many([f"{prefix}{pk}" for pk in ids])
     missing = [pk for pk in ids if f"{prefix}{pk}" not in kept]
     if missing:
-        built = {
-            f"{prefix}{program.pk}": describe(program)
-            for program in records.published_programs().filter(pk__in=missing)
-        }
+        built = {f"{prefix}{program.pk}": describe(program) for program in programs().filter(pk__in=missing)}
         cache.set_many(built, page_cache.REFERENCE_SECONDS)
         kept |= built
     return [kept[f"{prefix}{pk}"] for pk in ids if f"{prefix}{pk}" in kept]
 
 
-def program_record(name, hsds_id, describe):
+def program_record(hsds_id, describe):
     """`describe(program)` for the published program with this HSDS id, or None if there is none."""
-    key = f"{_prefix(name)}{hsds_id}"
+    key = f"{_prefix(describe.__name__)}{hsds_id}"
     result = cache.get(key)
     if result is None:
         program = records.published_programs().filter(hsds_id=hsds_id).first()
