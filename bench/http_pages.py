@@ -5,8 +5,8 @@ workers, as `bin/run web` does on a 2-core server. The load comes from one async
 connection per request (sync workers close each one), CONCURRENCY at a time, for SECONDS per page. The
 bare view (bench/urls.py: an HttpResponse through the whole middleware stack) is the ceiling on this
 machine at this moment: `http_<page>_share_of_bare` is the figure that stays comparable when other work
-slows the machine. Each page's p95 and p99 (`http_<page>_p95_ms`, `_p99_ms`) are of the whole request, queueing
-for a worker included (CONCURRENCY clients share WORKERS workers). `http_client_cpu_share` says how much of one core the load generator itself used.
+slows the machine. `http_client_cpu_share` says how much of one core the load generator itself used. A page's
+p95 and p99 (`http_<page>_p95_ms`, `_p99_ms`) are of whole requests, the wait for a free worker included.
 
 Alone: `python -m bench.http_pages` (updates its figures in bench/results.json).
 """
