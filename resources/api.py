@@ -12,7 +12,7 @@ import json
 import math
 import uuid
 from collections import defaultdict
-from functools import wraps
+from functools import partial, wraps
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
@@ -127,31 +127,49 @@ def organizations(request):
     """
     _read_format(request.GET)
     full, full_service = _boolean(request.GET, "full"), _boolean(request.GET, "full_service")
-    agencies = records.published_agencies().order_by("name", "pk")
-    for word in search_words(request.GET.get("search", "")).split():
-        agencies = agencies.filter(Q(name__icontains=word) | Q(description__icontains=word))
-    return _paged(request, agencies, lambda page: _describe_organizations(page, full, full_service))
+    if words := search_words(request.GET.get("search", "")).split():
+        agencies = records.published_agencies().order_by("name", "pk")
+        for word in words:
+            agencies = agencies.filter(Q(name__icontains=word) | Q(description__icontains=word))
+        source = agencies.values_list("pk", flat=True)
+    else:
+        source = cached.agency_ids()
+    name = "full-service-organization" if full_service else "full-organization" if full else "organization"
+    describe = partial(_describe_organizations, full=full, full_service=full_service)
+    return _paged(request, source, lambda ids: cached.agency_records(name, ids, describe))
 
 
 def _describe_organizations(agencies, full, full_service):
     if not (full or full_service):
         return [records.organization(agency) for agency in agencies]
     programs = defaultdict(list)
-    for program in records.published_programs().filter(agency__in=agencies):
+    for program in _programs_of(full_service).filter(agency__in=agencies):
         programs[program.agency_id].append(program)
     describe = nested.full_service if full_service else records.service
     return [nested.full_organization(agency, map(describe, programs[agency.pk])) for agency in agencies]
 
 
+def _programs_of(full_service):
+    """Published programs loaded with what their full records read, or only what their service records read."""
+    return records.published_programs() if full_service else records.listed_programs()
+
+
 @api_view
 def organization(request, id):
     """An organization with its services: their one-to-one fields, or everything with full_service=true."""
-    agency = records.published_agencies().filter(hsds_id=_path_id(id)).first()
-    if agency is None:
+    hsds_id, full_service = _path_id(id), _boolean(request.GET, "full_service")
+    name = "organization-with-full-services" if full_service else "organization-with-services"
+    result = cached.agency_record(name, hsds_id, partial(_describe_organization, full_service=full_service))
+    if result is None:
         raise NotFound("There is no published organization with this id.")
-    programs = records.published_programs().filter(agency=agency)
-    describe = nested.full_service if _boolean(request.GET, "full_service") else records.service
-    return JsonResponse(nested.full_organization(agency, [describe(program) for program in programs]))
+    return JsonResponse(result)
+
+
+def _describe_organization(agency, full_service):
+    describe = nested.full_service if full_service else records.service
+    return nested.full_organization(
+        agency, [describe(program) for program in _programs_of(full_service).filter(agency=agency)]
+    )
 
 
 # Services and services at locations

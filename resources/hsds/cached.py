@@ -16,14 +16,35 @@ def _prefix(name):
     return f"hsds:{page_cache.content_version()}:{timezone.localdate().isoformat()}:{name}:"
 
 
+def _kept(name, build):
+    """`build()`, kept under `name`; None (nothing found) is not kept."""
+    key = _prefix(name)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, page_cache.REFERENCE_SECONDS)
+    return value
+
+
+def _kept_each(name, ids, build):
+    """The records of `ids`, in order, kept one by one under `name`; `build(missing ids)` gives {id: record}."""
+    prefix = _prefix(name)
+    keys = {pk: f"{prefix}{pk}" for pk in ids}
+    found = cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        built = {keys[pk]: record for pk, record in build(missing).items()}
+        cache.set_many(built, page_cache.REFERENCE_SECONDS)
+        found |= built
+    return [found[key] for key in keys.values() if key in found]
+
+
 def program_ids():
     """The pks of every published program, ordered by title: the list an unfiltered page is cut from."""
-    key = _prefix("program-ids")
-    ids = cache.get(key)
-    if ids is None:
-        ids = list(records.live_programs().order_by("title", "pk").values_list("pk", flat=True))
-        cache.set(key, ids, page_cache.REFERENCE_SECONDS)
-    return ids
+    return _kept(
+        "program-ids", lambda: list(records.live_programs().order_by("title", "pk").values_list("pk", flat=True))
+    )
 
 
 def program_records(ids, describe, programs=records.published_programs):
@@ -31,24 +52,43 @@ def program_records(ids, describe, programs=records.published_programs):
 
     Those not kept are built from one batch of queries: `programs()` loads what `describe` reads.
     """
-    prefix = _prefix(describe.__name__)
-    kept = cache.get_many([f"{prefix}{pk}" for pk in ids])
-    missing = [pk for pk in ids if f"{prefix}{pk}" not in kept]
-    if missing:
-        built = {f"{prefix}{program.pk}": describe(program) for program in programs().filter(pk__in=missing)}
-        cache.set_many(built, page_cache.REFERENCE_SECONDS)
-        kept |= built
-    return [kept[f"{prefix}{pk}"] for pk in ids if f"{prefix}{pk}" in kept]
+    return _kept_each(
+        describe.__name__, ids, lambda missing: {p.pk: describe(p) for p in programs().filter(pk__in=missing)}
+    )
 
 
 def program_record(hsds_id, describe):
     """`describe(program)` for the published program with this HSDS id, or None if there is none."""
-    key = f"{_prefix(describe.__name__)}{hsds_id}"
-    result = cache.get(key)
-    if result is None:
+
+    def build():
         program = records.published_programs().filter(hsds_id=hsds_id).first()
-        if program is None:
-            return None
-        result = describe(program)
-        cache.set(key, result, page_cache.REFERENCE_SECONDS)
-    return result
+        return None if program is None else describe(program)
+
+    return _kept(f"{describe.__name__}:{hsds_id}", build)
+
+
+def agency_ids():
+    """The pks of the agencies with a published program, ordered by name: the list an unfiltered page is cut from."""
+    return _kept(
+        "agency-ids", lambda: list(records.published_agencies().order_by("name", "pk").values_list("pk", flat=True))
+    )
+
+
+def agency_records(name, ids, describe):
+    """The records `describe(agencies)` makes of the agencies of `ids`, in order, kept under `name`."""
+
+    def build(missing):
+        agencies = list(records.published_agencies().filter(pk__in=missing))
+        return {agency.pk: record for agency, record in zip(agencies, describe(agencies), strict=True)}
+
+    return _kept_each(name, ids, build)
+
+
+def agency_record(name, hsds_id, describe):
+    """`describe(agency)` for the agency with a published program with this HSDS id, or None if there is none."""
+
+    def build():
+        agency = records.published_agencies().filter(hsds_id=hsds_id).first()
+        return None if agency is None else describe(agency)
+
+    return _kept(f"{name}:{hsds_id}", build)

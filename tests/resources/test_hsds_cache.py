@@ -18,7 +18,10 @@ def names(client, path="services"):
 
 def test_a_page_asked_for_again_runs_no_query(client, directory, django_assert_num_queries):
     program = ResourcePageFactory(parent=directory, title="Coat Closet")
-    for path in ["services", "services?full=true", f"services/{program.hsds_id}", "service_at_locations"]:
+    for path in [
+        "services", "services?full=true", f"services/{program.hsds_id}", "service_at_locations",
+        "organizations", "organizations?full_service=true", f"organizations/{program.agency.hsds_id}",
+    ]:  # fmt: skip
         first = client.get(API + path).content
         with django_assert_num_queries(0):
             assert client.get(API + path).content == first, path
@@ -48,9 +51,21 @@ def test_an_agency_change_shows_at_once(client, directory):
     agency = AgencyFactory(name="Howard Helpers")
     ResourcePageFactory(parent=directory, agency=agency)
     assert client.get(API + "services").json()["contents"][0]["organization"]["name"] == "Howard Helpers"
+    assert names(client, "organizations") == ["Howard Helpers"]
+    assert client.get(f"{API}organizations/{agency.hsds_id}").json()["name"] == "Howard Helpers"
     agency.name = "Howard County Helpers"
     agency.save()
     assert client.get(API + "services").json()["contents"][0]["organization"]["name"] == "Howard County Helpers"
+    assert names(client, "organizations") == ["Howard County Helpers"]
+    assert client.get(f"{API}organizations/{agency.hsds_id}").json()["name"] == "Howard County Helpers"
+
+
+def test_an_agency_whose_last_program_is_unpublished_is_gone_at_once(client, directory):
+    program = ResourcePageFactory(parent=directory)
+    assert client.get(f"{API}organizations/{program.agency.hsds_id}").status_code == 200
+    program.unpublish()
+    assert names(client, "organizations") == []
+    assert client.get(f"{API}organizations/{program.agency.hsds_id}").status_code == 404
 
 
 def test_a_closure_leaves_the_alert_the_day_after_it_ends(client, directory, monkeypatch):
