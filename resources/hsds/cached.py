@@ -11,6 +11,10 @@ from django.utils import timezone
 from portal import page_cache
 from resources.hsds import records
 
+# As long as a cached page: without a shared cache (REDIS_URL) another process moves its own content version on
+# only when it serves a change itself, so this bounds how old its answers can be.
+SECONDS = page_cache.PAGE_SECONDS
+
 
 def _prefix(name):
     return f"hsds:{page_cache.content_version()}:{timezone.localdate().isoformat()}:{name}:"
@@ -23,7 +27,7 @@ def _kept(name, build):
     if value is None:
         value = build()
         if value is not None:
-            cache.set(key, value, page_cache.REFERENCE_SECONDS)
+            cache.set(key, value, SECONDS)
     return value
 
 
@@ -35,7 +39,7 @@ def _kept_each(name, ids, build):
     missing = [pk for pk, key in keys.items() if key not in found]
     if missing:
         built = {keys[pk]: record for pk, record in build(missing).items()}
-        cache.set_many(built, page_cache.REFERENCE_SECONDS)
+        cache.set_many(built, SECONDS)
         found |= built
     return [found[key] for key in keys.values() if key in found]
 
