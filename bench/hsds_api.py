@@ -20,12 +20,14 @@ def measure():
     from resources.hsds import records
 
     program = records.live_programs().order_by("pk").last()
+    service_at_location = records.derived_id(program.hsds_id, "service_at_location")
     paths = {
         "services": "/api/hsds/services",
         "services_per_page_20": "/api/hsds/services?per_page=20",
         "services_page_200": "/api/hsds/services?page=200",
         "services_full": "/api/hsds/services?full=true",
         "service": f"/api/hsds/services/{program.hsds_id}",
+        "service_at_location": f"/api/hsds/service_at_locations/{service_at_location}",
         "organizations": "/api/hsds/organizations",
         "organization": f"/api/hsds/organizations/{program.agency.hsds_id}",
     }

@@ -208,19 +208,20 @@ def _kept(describe, full):
 
 @api_view
 def service_at_location(request, id):
-    """A service at its location; a program has one, whose id derives from the program's (one query for all ids)."""
+    """A service at its location; a program has one, whose id derives from the program's (found once, then kept)."""
     wanted = uuid.UUID(_path_id(id))
+    result = cached.kept(f"full_service_at_location:{wanted}", lambda: _service_at_location(wanted))
+    if result is None:
+        raise NotFound("There is no published service at location with this id.")
+    return JsonResponse(result)
+
+
+def _service_at_location(wanted):
     for pk, hsds_id in records.live_programs().values_list("pk", "hsds_id"):
         if records.derived_id(hsds_id, "service_at_location") == wanted:
-            return JsonResponse(nested.full_service_at_location(_published_program(pk=pk)))
-    raise NotFound("There is no published service at location with this id.")
-
-
-def _published_program(**lookup):
-    program = records.published_programs().filter(**lookup).first()
-    if program is None:
-        raise NotFound("There is no published service with this id.")
-    return program
+            program = records.published_programs().filter(pk=pk).first()
+            return program and nested.full_service_at_location(program)
+    return None
 
 
 def _program_ids(query, near=None):

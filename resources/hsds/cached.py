@@ -20,8 +20,8 @@ def _prefix(name):
     return f"hsds:{page_cache.content_version()}:{timezone.localdate().isoformat()}:{name}:"
 
 
-def _kept(name, build):
-    """`build()`, kept under `name`; None (nothing found) is not kept."""
+def kept(name, build):
+    """`build()`, kept under `name` (which says what it is and of what); None (nothing found) is not kept."""
     key = _prefix(name)
     value = cache.get(key)
     if value is None:
@@ -46,7 +46,7 @@ def _kept_each(name, ids, build):
 
 def program_ids():
     """The pks of every published program, ordered by title: the list an unfiltered page is cut from."""
-    return _kept(
+    return kept(
         "program-ids", lambda: list(records.live_programs().order_by("title", "pk").values_list("pk", flat=True))
     )
 
@@ -68,12 +68,12 @@ def program_record(hsds_id, describe):
         program = records.published_programs().filter(hsds_id=hsds_id).first()
         return None if program is None else describe(program)
 
-    return _kept(f"{describe.__name__}:{hsds_id}", build)
+    return kept(f"{describe.__name__}:{hsds_id}", build)
 
 
 def agency_ids():
     """The pks of the agencies with a published program, ordered by name: the list an unfiltered page is cut from."""
-    return _kept(
+    return kept(
         "agency-ids", lambda: list(records.published_agencies().order_by("name", "pk").values_list("pk", flat=True))
     )
 
@@ -95,4 +95,4 @@ def agency_record(name, hsds_id, describe):
         agency = records.published_agencies().filter(hsds_id=hsds_id).first()
         return None if agency is None else describe(agency)
 
-    return _kept(f"{name}:{hsds_id}", build)
+    return kept(f"{name}:{hsds_id}", build)

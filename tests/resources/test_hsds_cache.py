@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from resources.hsds.records import derived_id
 from tests.resources.factories import AgencyFactory, ClosureFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,7 @@ def test_a_page_asked_for_again_runs_no_query(client, directory, django_assert_n
     for path in [
         "services", "services?full=true", f"services/{program.hsds_id}", "service_at_locations",
         "organizations", "organizations?full_service=true", f"organizations/{program.agency.hsds_id}",
+        f"service_at_locations/{derived_id(program.hsds_id, 'service_at_location')}",
     ]:  # fmt: skip
         first = client.get(API + path).content
         with django_assert_num_queries(0):
