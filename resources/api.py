@@ -180,7 +180,7 @@ def services(request):
     """Services with their organization; the filters are those of the specification."""
     full = _boolean(request.GET, "full")
     describe = nested.full_service if full else nested.listed_service
-    return _paged(request, _program_ids(request.GET), _kept(describe, full))
+    return _paged(request, _program_ids(request.GET), _records(describe, full))
 
 
 @api_view
@@ -196,10 +196,10 @@ def services_at_locations(request):
     """Where services are; with `postcode`, those serving it, nearest first, within `proximity` meters if given."""
     full = _boolean(request.GET, "full")
     describe = nested.full_service_at_location if full else nested.listed_service_at_location
-    return _paged(request, _program_ids(request.GET, near=_nearness(request.GET)), _kept(describe, full))
+    return _paged(request, _program_ids(request.GET, near=_nearness(request.GET)), _records(describe, full))
 
 
-def _kept(describe, full):
+def _records(describe, full):
     """For a page of programs (pks or search results), their records: kept ones, or `describe`d from programs
     loaded with what their records read."""
     programs = records.published_programs if full else records.listed_programs
@@ -231,26 +231,26 @@ def _program_ids(query, near=None):
     comes from the cache.
     """
     _read_format(query)
-    kept = []  # a list of pks for each filter
+    narrowed = []  # a list of pks for each filter
     if term_id := _uuid_parameter(query, "taxonomy_term_id"):
         through = ResourcePage.categories.through.objects.filter(
             Q(servicecategory__hsds_id=term_id) | Q(servicecategory__parent__hsds_id=term_id)
         )
-        kept.append(list(through.values_list("resourcepage_id", flat=True)))
+        narrowed.append(list(through.values_list("resourcepage_id", flat=True)))
     taxonomy_id = _uuid_parameter(query, "taxonomy_id")
     if taxonomy_id and taxonomy_id != str(records.TAXONOMY_ID):
-        kept.append([])
+        narrowed.append([])
     if organization_id := _uuid_parameter(query, "organization_id"):
         of_agency = ResourcePage.objects.filter(agency__hsds_id=organization_id)
-        kept.append(list(of_agency.values_list("pk", flat=True)))
+        narrowed.append(list(of_agency.values_list("pk", flat=True)))
     if moment := _moment(query, "modified_after"):
         modified = ResourcePage.objects.filter(records.modified_since(moment))
-        kept.append(list(modified.values_list("pk", flat=True)))
+        narrowed.append(list(modified.values_list("pk", flat=True)))
     words = search_words(query.get("search", ""))
-    if not (kept or words or near):
+    if not (narrowed or words or near):
         return cached.program_ids()
     programs = records.live_programs()
-    for ids in kept:
+    for ids in narrowed:
         programs = programs.filter(id__in=ids)
     distances = near(programs) if near else None
     if distances is None:
