@@ -3,6 +3,8 @@
 Every answer is JSON, errors too: a parameter we cannot read is a 400, an id we do not
 publish a 404. Lists run a constant number of queries whatever the page size: filters
 select one page of ids, then one query and its prefetches load what that page shows.
+Records built since the content last changed come from the cache (hsds/cached.py), and
+so does the unfiltered list of ids: a page asked for again runs no query.
 """
 
 import datetime
@@ -10,7 +12,7 @@ import json
 import math
 import uuid
 from collections import defaultdict
-from functools import wraps
+from functools import partial, wraps
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
@@ -22,7 +24,7 @@ from portal.bounded import whole_number
 from portal.search_terms import search_words
 from resources.coverage import ZipArea, in_area
 from resources.geo import bounding_box, haversine_miles, normalize_zip, zip_centroid
-from resources.hsds import nested, records
+from resources.hsds import cached, nested, records
 from resources.models import ResourcePage, ServiceCategory
 
 FORMATS = ("json", "ndjson")
@@ -125,31 +127,49 @@ def organizations(request):
     """
     _read_format(request.GET)
     full, full_service = _boolean(request.GET, "full"), _boolean(request.GET, "full_service")
-    agencies = records.published_agencies().order_by("name", "pk")
-    for word in search_words(request.GET.get("search", "")).split():
-        agencies = agencies.filter(Q(name__icontains=word) | Q(description__icontains=word))
-    return _paged(request, agencies, lambda page: _describe_organizations(page, full, full_service))
+    if words := search_words(request.GET.get("search", "")).split():
+        agencies = records.published_agencies().order_by("name", "pk")
+        for word in words:
+            agencies = agencies.filter(Q(name__icontains=word) | Q(description__icontains=word))
+        source = agencies.values_list("pk", flat=True)
+    else:
+        source = cached.agency_ids()
+    name = "full-service-organization" if full_service else "full-organization" if full else "organization"
+    describe = partial(_describe_organizations, full=full, full_service=full_service)
+    return _paged(request, source, lambda ids: cached.agency_records(name, ids, describe))
 
 
 def _describe_organizations(agencies, full, full_service):
     if not (full or full_service):
         return [records.organization(agency) for agency in agencies]
     programs = defaultdict(list)
-    for program in records.published_programs().filter(agency__in=agencies):
+    for program in _programs_of(full_service).filter(agency__in=agencies):
         programs[program.agency_id].append(program)
     describe = nested.full_service if full_service else records.service
     return [nested.full_organization(agency, map(describe, programs[agency.pk])) for agency in agencies]
 
 
+def _programs_of(full_service):
+    """Published programs loaded with what their full records read, or only what their service records read."""
+    return records.published_programs() if full_service else records.listed_programs()
+
+
 @api_view
 def organization(request, id):
     """An organization with its services: their one-to-one fields, or everything with full_service=true."""
-    agency = records.published_agencies().filter(hsds_id=_path_id(id)).first()
-    if agency is None:
+    hsds_id, full_service = _path_id(id), _boolean(request.GET, "full_service")
+    name = "organization-with-full-services" if full_service else "organization-with-services"
+    result = cached.agency_record(name, hsds_id, partial(_describe_organization, full_service=full_service))
+    if result is None:
         raise NotFound("There is no published organization with this id.")
-    programs = records.published_programs().filter(agency=agency)
-    describe = nested.full_service if _boolean(request.GET, "full_service") else records.service
-    return JsonResponse(nested.full_organization(agency, [describe(program) for program in programs]))
+    return JsonResponse(result)
+
+
+def _describe_organization(agency, full_service):
+    describe = nested.full_service if full_service else records.service
+    return nested.full_organization(
+        agency, [describe(program) for program in _programs_of(full_service).filter(agency=agency)]
+    )
 
 
 # Services and services at locations
@@ -159,17 +179,16 @@ def organization(request, id):
 def services(request):
     """Services with their organization; the filters are those of the specification."""
     full = _boolean(request.GET, "full")
-    source = _program_ids(request.GET)
-    return _paged(request, source, lambda ids: [_describe_service(program, full) for program in _load(ids)])
-
-
-def _describe_service(program, full):
-    return nested.full_service(program) if full else nested.listed_service(program)
+    describe = nested.full_service if full else nested.listed_service
+    return _paged(request, _program_ids(request.GET), _records(describe, full))
 
 
 @api_view
 def service(request, id):
-    return JsonResponse(nested.full_service(_published_program(hsds_id=_path_id(id))))
+    result = cached.program_record(_path_id(id), nested.full_service)
+    if result is None:
+        raise NotFound("There is no published service with this id.")
+    return JsonResponse(result)
 
 
 @api_view
@@ -177,56 +196,62 @@ def services_at_locations(request):
     """Where services are; with `postcode`, those serving it, nearest first, within `proximity` meters if given."""
     full = _boolean(request.GET, "full")
     describe = nested.full_service_at_location if full else nested.listed_service_at_location
-    source = _program_ids(request.GET, near=_nearness(request.GET))
-    return _paged(request, source, lambda ids: [describe(program) for program in _load(ids)])
+    return _paged(request, _program_ids(request.GET, near=_nearness(request.GET)), _records(describe, full))
+
+
+def _records(describe, full):
+    """For a page of programs (pks or search results), their records: kept ones, or `describe`d from programs
+    loaded with what their records read."""
+    programs = records.published_programs if full else records.listed_programs
+    return lambda items: cached.program_records([getattr(item, "pk", item) for item in items], describe, programs)
 
 
 @api_view
 def service_at_location(request, id):
-    """A service at its location; a program has one, whose id derives from the program's (one query for all ids)."""
+    """A service at its location; a program has one, whose id derives from the program's (found once, then kept)."""
     wanted = uuid.UUID(_path_id(id))
+    result = cached.kept(f"full_service_at_location:{wanted}", lambda: _service_at_location(wanted))
+    if result is None:
+        raise NotFound("There is no published service at location with this id.")
+    return JsonResponse(result)
+
+
+def _service_at_location(wanted):
     for pk, hsds_id in records.live_programs().values_list("pk", "hsds_id"):
         if records.derived_id(hsds_id, "service_at_location") == wanted:
-            return JsonResponse(nested.full_service_at_location(_published_program(pk=pk)))
-    raise NotFound("There is no published service at location with this id.")
-
-
-def _published_program(**lookup):
-    program = records.published_programs().filter(**lookup).first()
-    if program is None:
-        raise NotFound("There is no published service with this id.")
-    return program
-
-
-def _load(items):
-    """The published programs of `items` (pks or search results), in order, with everything their records read."""
-    ids = [getattr(item, "pk", item) for item in items]
-    by_pk = {program.pk: program for program in records.published_programs().filter(pk__in=ids)}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+            program = records.published_programs().filter(pk=pk).first()
+            return program and nested.full_service_at_location(program)
+    return None
 
 
 def _program_ids(query, near=None):
     """The pks of matching published programs: by title, by relevance with `search`, or nearest first.
 
-    Filters keep to lists of ids so that Wagtail search can run on what they leave.
+    Filters keep to lists of ids so that Wagtail search can run on what they leave; without any, the list
+    comes from the cache.
     """
     _read_format(query)
-    programs = records.live_programs()
+    narrowed = []  # a list of pks for each filter
     if term_id := _uuid_parameter(query, "taxonomy_term_id"):
         through = ResourcePage.categories.through.objects.filter(
             Q(servicecategory__hsds_id=term_id) | Q(servicecategory__parent__hsds_id=term_id)
         )
-        programs = programs.filter(id__in=list(through.values_list("resourcepage_id", flat=True)))
+        narrowed.append(list(through.values_list("resourcepage_id", flat=True)))
     taxonomy_id = _uuid_parameter(query, "taxonomy_id")
     if taxonomy_id and taxonomy_id != str(records.TAXONOMY_ID):
-        programs = programs.none()
+        narrowed.append([])
     if organization_id := _uuid_parameter(query, "organization_id"):
         of_agency = ResourcePage.objects.filter(agency__hsds_id=organization_id)
-        programs = programs.filter(id__in=list(of_agency.values_list("pk", flat=True)))
+        narrowed.append(list(of_agency.values_list("pk", flat=True)))
     if moment := _moment(query, "modified_after"):
         modified = ResourcePage.objects.filter(records.modified_since(moment))
-        programs = programs.filter(id__in=list(modified.values_list("pk", flat=True)))
+        narrowed.append(list(modified.values_list("pk", flat=True)))
     words = search_words(query.get("search", ""))
+    if not (narrowed or words or near):
+        return cached.program_ids()
+    programs = records.live_programs()
+    for ids in narrowed:
+        programs = programs.filter(id__in=ids)
     distances = near(programs) if near else None
     if distances is None:
         return programs.search(words) if words else programs.order_by("title", "pk").values_list("pk", flat=True)

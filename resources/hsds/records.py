@@ -44,19 +44,18 @@ def live_programs():
     return freshness.shown(ResourcePage.objects.live().public().filter(locale=Locale.get_default()))
 
 
+def listed_programs():
+    """Live, public programs with what their service records read: their agency and closures (the alert)."""
+    return live_programs().select_related("agency").prefetch_related("closures").order_by("title", "pk")
+
+
 def published_programs():
-    """Live, public programs with their agency; prefetches categories, languages, hours and closures."""
-    return (
-        live_programs()
-        .select_related("agency")
-        .prefetch_related(
-            Prefetch("categories", queryset=ServiceCategory.objects.select_related("parent")),
-            "agency__languages",
-            "languages",
-            "hours",
-            "closures",
-        )
-        .order_by("title", "pk")
+    """Live, public programs with everything their records read: also categories, languages and hours."""
+    return listed_programs().prefetch_related(
+        Prefetch("categories", queryset=ServiceCategory.objects.select_related("parent")),
+        "agency__languages",
+        "languages",
+        "hours",
     )
 
 
