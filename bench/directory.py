@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from bench.seed import HOWARD_ZIP_CODES
 from resources.directory import DirectorySearch
-from resources.models import ResourceIndexPage
+from resources.models import ResourceIndexPage, ResourcePage
 
 # What families type, and the kind of help they would tick with it.
 WORDS = {
@@ -81,7 +81,20 @@ def measure(rng, runs):
     with CaptureQueriesContext(connection) as queries:
         render(combined[0])
     figures["directory_queries"] = len(queries)
+    program = ResourcePage.objects.live().filter(locale=index.locale).order_by("pk").last()
+    for name, url in (("program", program.url), ("home", "/")):
+        render_page(client, url)  # the first visit caches what every page reads (site, settings, lists)
+        with CaptureQueriesContext(connection) as queries:
+            render_page(client, url)
+        figures[f"{name}_queries"] = len(queries)
     return figures
+
+
+def render_page(client, url):
+    """A page rendered, not served from the page cache (which skips any URL with a query string)."""
+    response = client.get(url, {"from": "bench"})
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
 
 
 def _timed(function, cases):

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from portal import page_cache
 from portal.blocks import BodyBlock, CallToActionBlock
+from portal.routing import RestrictionsReadOnce
 
 
 class UserManager(BaseUserManager):
@@ -73,7 +74,7 @@ def remember_language_at_sign_in(sender, request, user, **kwargs):
         user.save(update_fields=["language"])
 
 
-class HomePage(Page):
+class HomePage(RestrictionsReadOnce, Page):
     cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
 
     intro = RichTextField(
@@ -97,7 +98,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsReadOnce, Page):
     cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
 
     intro = models.TextField(blank=True, max_length=400, help_text="One short paragraph shown under the title.")

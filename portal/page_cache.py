@@ -147,6 +147,7 @@ def _with_own_token(request, cached):
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
     "portal.sitesettings",
     "portal.alert",
     "resources.agency",

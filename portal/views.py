@@ -11,6 +11,7 @@ from django.views import i18n
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
+from portal import routing
 from portal.page_cache import cache_anonymous_pages
 from portal.search_terms import plain_text, search_words
 
@@ -38,7 +39,7 @@ def serve_page(request, path):
     language = translation.get_language()
     if translation.get_language_from_path(request.path_info) is None:
         with translation.override(settings.LANGUAGE_CODE):
-            route = Page.route_for_request(request, path)  # kept on the request for Wagtail's view
+            route = routing.route_for_request(request, path)  # kept on the request for Wagtail's view
         translated = None
         if route and language != settings.LANGUAGE_CODE and request.method in ("GET", "HEAD"):
             translated = _live_translation(route[0], language)
@@ -46,6 +47,8 @@ def serve_page(request, path):
             response = redirect(_with_query(translated.get_url(request), request.META.get("QUERY_STRING")))
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
             return response
+    else:
+        routing.route_for_request(request, path)
     return wagtail_views.serve(request, path)
 
 

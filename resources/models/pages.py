@@ -14,15 +14,16 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.routing import PublicPageQuerySet, RestrictionsReadOnce
 from resources.models.agencies import Agency, Language, ServiceCategory
 from resources.models.places import Place
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(RestrictionsReadOnce, Page):
     """The Connection Center: search programs by words, need, place and language."""
 
     cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
@@ -45,7 +46,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePage(Place, Page):
+class ResourcePage(RestrictionsReadOnce, Place, Page):
     """One program of one agency: everything a family needs to go there."""
 
     cache_for_anonymous = True  # the same for every anonymous visitor: see portal.page_cache
@@ -130,6 +131,9 @@ class ResourcePage(Place, Page):
     subpage_types = []
     # A copy (a translation, or a program copied to start another) is not the same HSDS service: it gets its own id.
     exclude_fields_in_copy = ["hsds_id"]
+    select_related_when_served = ["agency"]  # portal.routing: the page and its agency in one query
+
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
 
     class Meta:
         verbose_name = "program"

@@ -22,9 +22,10 @@ from tests.resources.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DIRECTORY_QUERIES = 15  # routing 7 (Wagtail), page of ids 2-3, the programs and 3 prefetches 4
-PROGRAM_QUERIES = 14  # routing 8 (Wagtail), the agency, hours, closures, categories and languages 5
-HOME_QUERIES = 5  # routing 5 (Wagtail)
+# portal.routing finds the page in one query (the site, the tree and the view restrictions are cached).
+DIRECTORY_QUERIES = 8  # the page 1, page of ids 2-3, the programs and 3 prefetches 4
+PROGRAM_QUERIES = 6  # the page with its agency 1, its parent 1, hours, closures, categories and languages 4
+HOME_QUERIES = 1  # the page
 SEARCH = {"q": "coats", "category": "clothing", "near": "21044"}
 
 

@@ -1,0 +1,85 @@
+"""Pages found by their URL from the cache (portal.routing) are still served as Wagtail's rules say.
+
+Each test first visits the page, so that what routing keeps in the cache is warm, then changes what staff
+change (a restriction, a slug, a move, publishing) and checks that the next visit follows the change.
+"""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from portal.models import SiteSettings
+from tests.factories import StandardPageFactory
+from tests.resources.factories import ResourcePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _restrict(page):
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+
+def test_a_restricted_program_asks_for_the_password_and_leaves_the_directory(client, directory):
+    ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet")
+    private = ResourcePageFactory(parent=directory, title="Staff Pantry", slug="staff-pantry")
+    assert "Staff Pantry" in client.get("/connection-center/", {"page": "1"}).text
+    assert client.get("/connection-center/staff-pantry/", {"from": "list"}).status_code == 200
+
+    _restrict(private)
+
+    response = client.get("/connection-center/staff-pantry/", {"from": "list"})
+    assert 'name="password"' in response.text and "Staff Pantry" not in response.text
+    listing = client.get("/connection-center/", {"page": "1"}).text
+    assert "Coat Closet" in listing and "Staff Pantry" not in listing
+
+
+def test_a_program_under_a_restricted_directory_asks_for_the_password(client, directory):
+    ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet")
+    assert client.get("/connection-center/coat-closet/", {"from": "list"}).status_code == 200
+
+    restriction = _restrict(directory)
+
+    response = client.get("/connection-center/coat-closet/", {"from": "list"})
+    assert 'name="password"' in response.text and "Coat Closet" not in response.text
+
+    restriction.delete()
+    assert "Coat Closet" in client.get("/connection-center/coat-closet/", {"from": "list"}).text
+
+
+def test_a_renamed_program_is_found_at_its_new_address_at_once(client, directory):
+    program = ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet")
+    assert client.get("/connection-center/coat-closet/").status_code == 200
+
+    program.slug = "winter-coat-closet"
+    program.save_revision().publish()
+
+    assert "Coat Closet" in client.get("/connection-center/winter-coat-closet/").text
+    old = client.get("/connection-center/coat-closet/")
+    assert old.status_code in (301, 302, 404)  # Wagtail's automatic redirect, when it made one
+    if old.status_code != 404:
+        assert old["Location"].endswith("/connection-center/winter-coat-closet/")
+
+
+def test_a_moved_page_is_served_at_its_new_place_and_not_at_the_old(client, home):
+    about = StandardPageFactory(parent=home, title="About us", slug="about")
+    help_page = StandardPageFactory(parent=home, title="Getting help", slug="help")
+    assert client.get("/help/").status_code == 200
+
+    help_page.move(about, pos="last-child")
+
+    assert "Getting help" in client.get("/about/help/").text
+    assert client.get("/help/", follow=False).status_code in (301, 302, 404)
+
+
+def test_a_draft_is_not_served_and_a_published_one_is_at_once(client, directory):
+    draft = ResourcePageFactory(parent=directory, title="Coat Closet", slug="coat-closet", live=False)
+    assert client.get("/connection-center/coat-closet/").status_code == 404
+
+    draft.save_revision().publish()
+
+    assert client.get("/connection-center/coat-closet/").status_code == 200
+
+
+def test_an_unknown_address_is_not_found(client, directory):
+    SiteSettings.for_site(directory.get_site())
+    assert client.get("/connection-center/no-such-program/").status_code == 404
+    assert client.get("/no-such-page/deeper/").status_code == 404
