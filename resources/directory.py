@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.page_cache import reference
-from portal.search_backend import ranked_pks
+from portal.search_backend import matching, ranked_pks
 from resources import freshness
 from resources.filters import DEFAULT_RADIUS_MILES, DirectoryFilterForm
 from resources.geo import bounding_box, distances_miles, zip_centroid
@@ -65,12 +65,10 @@ class DirectorySearch:
             )
         distances = {}
         if origin:
-            distances = self._within_radius(programs, origin, filters["radius"] or DEFAULT_RADIUS_MILES)
-            # Near a ZIP: by distance. Words only narrow the set, so relevance is not computed.
-            matching = distances.keys()
-            if filters["q"]:
-                matching = set(ranked_pks(programs, filters["q"])) & distances.keys()
-            source = sorted(matching, key=lambda pk: (distances[pk], pk))
+            # Near a ZIP: by distance. Words only narrow the set (in the same query), so relevance is not computed.
+            nearby = matching(programs, filters["q"]) if filters["q"] else programs
+            distances = self._within_radius(nearby, origin, filters["radius"] or DEFAULT_RADIUS_MILES)
+            source = sorted(distances, key=lambda pk: (distances[pk], pk))
         elif filters["q"]:
             source = ranked_pks(programs, filters["q"])
         else:
