@@ -7,7 +7,7 @@ FTS5 or PostgreSQL as syntax. Settings name it in WAGTAILSEARCH_BACKENDS.
 
 from functools import cache
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import IntegerField, QuerySet
 from django.db.models.functions import Cast
 from wagtail.search.backends import database
@@ -48,16 +48,51 @@ def SearchBackend(params):  # the name Wagtail looks for in a backend module
 def ranked_pks(queryset, text):
     """The pks of `queryset`'s rows that match the words of `text`, best match first.
 
-    On SQLite this reads the FTS5 index in one query that computes bm25 once per match; Wagtail's own ranked
-    search adds a correlated bm25 subquery for every candidate row instead (450 ms p95 on 10,000 programs,
-    about 20 ms this way). A second query keeps the matches `queryset` allows. Elsewhere the
-    backend's own search ranks (PostgreSQL's full text is indexed already).
+    On SQLite this is one query on the FTS5 index that computes bm25 once per match and keeps, ranks and orders
+    only the matches `queryset` allows; Wagtail's own ranked search adds a correlated bm25 subquery for every
+    candidate row instead (450 ms p95 on 10,000 programs). Elsewhere the backend's own search ranks
+    (PostgreSQL's full text is indexed already).
     """
     words = search_words(text)
     if not words:
         return []
+    if connection.vendor == "postgresql":
+        # The backend's ranked queryset read as pks: a Page instance for each of a thousand matches costs 30 ms.
+        # get_queryset() is public on modelsearch's PostgreSQL results, not on the SearchResults base class.
+        return list(queryset.search(words).get_queryset().values_list("pk", flat=True))
     if connection.vendor != "sqlite":
         return [row.pk for row in queryset.only("pk").search(words)]
+    matches, compiler = _fts_matches(queryset, words)
+    ranked = (
+        matches.filter(object_pk__in=queryset.values("pk"))
+        .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
+        .order_by("score", "-object_pk")  # best first, ties newest first: Wagtail's own order
+        .values_list("object_pk", "score")
+    )
+    # Plain rows: Django's per-row converters cost more than the query itself on a thousand matches.
+    sql, params = ranked.query.sql_with_params()
+    with connections[ranked.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [pk for pk, _score in cursor.fetchall()]
+
+
+def matching(queryset, text):
+    """`queryset` narrowed to the rows that match the words of `text`, unranked: for searches sorted otherwise."""
+    words = search_words(text)
+    if not words:
+        return queryset.none()
+    if connection.vendor != "sqlite":
+        return queryset.filter(pk__in=ranked_pks(queryset, words))
+    matches, _compiler = _fts_matches(queryset, words)
+    return queryset.filter(pk__in=matches.values("object_pk"))
+
+
+def _fts_matches(queryset, words):
+    """SQLite: the FTS5 index entries of `queryset`'s model matching `words`, each with its `object_pk`.
+
+    Built from modelsearch's own match expression (the same words, columns and weights as its search), which
+    has no public API for the index alone.
+    """
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler
     from modelsearch.utils import get_descendants_content_types_pks
@@ -69,9 +104,4 @@ def ranked_pks(queryset, text):
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
         .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
     )
-    ranked = matches.annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
-    ranked = ranked.values_list("object_pk", "score")
-    # Which matches the filters allow: the index's ids as a subquery, not thousands of parameters.
-    allowed = set(queryset.filter(pk__in=matches.values("object_pk")).values_list("pk", flat=True))
-    # Best first, ties newest first: Wagtail's own order (score, then -pk).
-    return [pk for pk, _score in sorted(ranked, key=lambda row: (row[1], -row[0])) if pk in allowed]
+    return matches, compiler

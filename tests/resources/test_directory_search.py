@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from resources.directory import DirectorySearch
 from resources.geo import zip_centroid
-from resources.models import ServiceCategory
+from resources.models import ResourcePage, ServiceCategory
 from tests.resources.factories import AgencyFactory, ClosureFactory, OpeningHoursFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,62 @@ def test_the_page_runs_the_same_queries_for_one_result_as_for_twenty(client, dir
     with CaptureQueriesContext(connection) as twenty:
         assert "25 programs" in client.get("/connection-center/?category=food&q=families&near=21044").text
     assert len(twenty) == len(one)
+
+
+def test_each_kind_of_search_returns_its_first_page_in_its_own_order(directory):
+    """Words: Wagtail's own ranked order (best first, ties newest first); near a ZIP: nearest first,
+    the words only narrowing; a category: by title."""
+    food = ServiceCategory.objects.get(slug="food")
+    coats = ServiceCategory.objects.get(slug="coats")
+    for miles, title, summary, category in (
+        (4, "Coats closet", "Warm clothes for children", coats),
+        (1, "Corner pantry", "Coats and groceries", food),
+        (3, "Food bank", "Coats for the winter", food),
+        (2, "Bus passes", "Rides to school", coats),
+        (30, "Far coats", "Coats far away", coats),
+    ):
+        program = program_north(directory, title, miles)
+        program.summary = summary
+        program.save()
+        program.categories.set([category])
+        program.save()
+    # The order of Wagtail's own ranked search, which the directory reads from the index more cheaply.
+    wagtail_order = [program.title for program in ResourcePage.objects.live().search("coats")]
+    assert len(wagtail_order) == 5  # "Bus passes" too: its kind of help is called Coats
+    assert titles(search(directory, "q=coats")) == wagtail_order
+    assert titles(search(directory, "near=21044&radius=10")) == [
+        "Corner pantry",
+        "Bus passes",
+        "Food bank",
+        "Coats closet",
+    ]
+    assert titles(search(directory, "q=coats&near=21044&radius=10")) == [
+        "Corner pantry",
+        "Bus passes",
+        "Food bank",
+        "Coats closet",
+    ]
+    assert titles(search(directory, "q=coats&category=food&near=21044")) == ["Corner pantry", "Food bank"]
+    assert titles(search(directory, "category=clothing")) == ["Bus passes", "Coats closet", "Far coats"]
+
+
+def test_a_result_says_open_now_by_its_hours_closures_and_status(directory):
+    for title in ("Open", "Closed today", "Paused", "Afternoons"):
+        program = ResourcePageFactory(
+            parent=directory, title=title, status="temporarily_closed" if title == "Paused" else "active"
+        )
+        OpeningHoursFactory(
+            program=program, weekday=0, opens=datetime.time(13) if title == "Afternoons" else datetime.time(9)
+        )
+    ClosureFactory(
+        program=directory.get_children().get(title="Closed today").specific,
+        starts_on=MONDAY_10_AM.date(),
+        ends_on=MONDAY_10_AM.date(),
+    )
+    result = search(directory, now=MONDAY_10_AM)
+    assert {program.title: program.open_now for program in result.page.object_list} == {
+        "Afternoons": False,
+        "Closed today": False,
+        "Open": True,
+        "Paused": False,
+    }
