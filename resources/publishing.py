@@ -73,6 +73,11 @@ class ProgramPublisher:
             program.depth = self.index_page.depth + 1
             program.path = child_path(self.index_page.path, self.last_number)
             program.owner = self.user
+            # Page.save looks up the parent (for the URL path) and whether the page is a site root: two queries
+            # a page. Wagtail's own routing hands the parent over under this name, and a new program is no
+            # site's root (the attribute annotate_site_root_state() fills).
+            program._cached_parent_obj = self.index_page
+            program._is_site_root = False
         program.save(clean=False, log_action=None)  # logged in finish()
         self.saved.append((program, is_create))
 

@@ -21,8 +21,9 @@ from tests.resources.factories import AgencyFactory, ClosureFactory, LanguageFac
 pytestmark = pytest.mark.django_db
 
 # Two are the savepoint of Page.save (import-export adds none: the resource saves in bulk).
-# A new page: its parent and the site-root check (Page.save), its two rows; its references, 2.
-QUERIES_PER_CREATED_ROW = 2 + 6
+# A new page: its two rows (the publisher hands Page.save its parent and that it is no site root); its references
+# are written with the batch's.
+QUERIES_PER_CREATED_ROW = 2 + 2
 # An existing page: its parent and the slug check (Page.clean), the slug and site-root checks (Page.save),
 # its two rows; its references and its search entry, 2.
 QUERIES_PER_UPDATED_ROW = 2 + 8
