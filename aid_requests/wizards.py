@@ -25,10 +25,11 @@ class FamilyWizard(SessionWizardView):
     def get(self, request, *args, **kwargs):
         """Resume where the family was (a reload must not lose their answers); ?restart=1 starts over.
 
-        A first visit shows the first step and saves nothing: the wizard starts when that step is sent.
+        A first visit shows the first step and saves nothing, with ?restart=1 too: the wizard starts when that
+        step is sent.
         """
         restart = request.GET.get("restart")
-        if restart or (self.storage.is_stored and self.storage.current_step not in self.get_form_list()):
+        if self.storage.is_stored and (restart or self.storage.current_step not in self.get_form_list()):
             self._start()
         return self._current_step_again()
 

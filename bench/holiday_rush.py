@@ -14,6 +14,7 @@ updates its figures in bench/results.json. Without a PostgreSQL server (DATABASE
 127.0.0.1:5432) the figures are null, with a note.
 """
 
+import asyncio
 import json
 import os
 import random
@@ -23,14 +24,12 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import psycopg
-import requests
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -41,11 +40,19 @@ CLIENTS = 20
 TIME_LIMIT_S = 300  # no registration starts after this; the run stops soon after
 REQUEST_TIMEOUT_S = 30  # gunicorn's own worker timeout: an answer later than this counts as an error
 SLOTS, SLOT_CAPACITY = 120, 12  # 1,440 places for 2,000 families: the last families find every time full
-WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's advice for sync workers
+WORKERS = 2 * (os.cpu_count() or 1)  # WEB_CONCURRENCY as the README advises: about two per core
+DEFAULT_REDIS = "redis://127.0.0.1:6379/11"
 PREFIX = "register_wizard"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SLOT_CHOICE = re.compile(r'name="packages-pickup_slot" value="(\d+)"')
-FIGURES = ["holiday_rush_per_s", "holiday_rush_p95_ms", "holiday_rush_errors", "holiday_rush_overbooked_slots"]
+FIGURES = [
+    "holiday_rush_per_s",
+    "holiday_rush_p95_ms",
+    "holiday_rush_errors",
+    "holiday_rush_overbooked_slots",
+    "holiday_rush_queries_max_step",
+    "holiday_rush_client_cpu_share",
+]
 
 
 def measure():
@@ -56,47 +63,70 @@ def measure():
     except psycopg.OperationalError as error:
         reason = str(error).strip().splitlines()[0]
         return dict.fromkeys(FIGURES) | {"holiday_rush_note": f"not run: no PostgreSQL at {_where(server)} ({reason})"}
+    port = _free_port()
+    # As production runs (README, "First start"): gunicorn.conf.py, tasks queued in the database for a worker
+    # process, rate limits counted in Redis.
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": _with_database(server, DATABASE),
         "HOLIDAY_REGISTER_POSTS_PER_MINUTE": "1000000",  # every client comes from 127.0.0.1: one rate limit for all
+        "TASKS_BACKEND": "database",
+        "WEB_CONCURRENCY": str(WORKERS),
+        "PORT": str(port),
     }
+    redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS)
+    if _answers(redis_url):  # else each process counts rate limits in its own memory, which the rush never hits
+        environment["REDIS_URL"] = redis_url
     _run_child(["prepare"], environment)
+    steps = json.loads(_run_child(["steps"], environment))  # queries and CPU a step, before the rush, in-process
     load_average = round(os.getloadavg()[0], 2)  # other work on the machine slows every figure
-    port = _free_port()
     with tempfile.TemporaryFile() as log:
-        server_process = _start_gunicorn(port, environment, log)
+        processes = [_start(GUNICORN, environment, log), _start(WORKER, environment, log)]
         try:
-            base_url = f"http://127.0.0.1:{port}"
-            _wait_until_up(base_url, server_process, log)
-            rush = Rush(base_url)
+            _wait_until_up(port, processes[0], log)
+            # The app's CPU (gunicorn and its workers, the task worker) during the rush: unlike the wall clock
+            # it is not stretched by other work on the machine. PostgreSQL's is not in it.
+            app_cpu_s = -_cpu_s(processes)
+            rush = Rush(port)
             rush.run()
+            app_cpu_s += _cpu_s(processes)
         finally:
-            server_process.send_signal(signal.SIGTERM)
-            try:
-                server_process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server_process.kill()
-                server_process.wait()
+            for process in processes:
+                _stop(process)
     saved = json.loads(_run_child(["count"], environment))
-    return rush.figures() | {
-        "holiday_rush_overbooked_slots": saved["overbooked_slots"],
-        "holiday_rush_registrations_saved": saved["registrations"],
-        "holiday_rush_places_booked": saved["booked"],
-        "holiday_rush_load_average_1m": load_average,
-        "holiday_rush_note": (
-            f"{CLIENTS} clients, gunicorn with {WORKERS} sync workers, PostgreSQL at {_where(server)}; per_s is "
-            "completed registrations a second; p95_ms is per request (each page a family waits for), "
-            "registration_p95_ms per whole registration (5 requests)"
-        ),
-    }
+    cache = "rate limits in Redis" if "REDIS_URL" in environment else "no Redis: rate limits in each process"
+    return (
+        rush.figures()
+        | steps
+        | {
+            "holiday_rush_app_cpu_ms_per_registration": round(app_cpu_s * 1000 / max(rush.completed, 1), 1),
+            "holiday_rush_overbooked_slots": saved["overbooked_slots"],
+            "holiday_rush_registrations_saved": saved["registrations"],
+            "holiday_rush_places_booked": saved["booked"],
+            "holiday_rush_load_average_1m": load_average,
+            "holiday_rush_load_average_1m_after": round(os.getloadavg()[0], 2),
+            "holiday_rush_note": (
+                f"{CLIENTS} asyncio clients in one process, gunicorn.conf.py with {WORKERS} sync workers and one task "
+                f"worker (TASKS_BACKEND=database, {cache}), PostgreSQL at {_where(server)}; per_s is completed "
+                "registrations a second; p95_ms is per request (each page a family waits for), registration_p95_ms "
+                "per whole registration (5 requests); client_cpu_share is the load generator's CPU seconds over the "
+                "wall seconds; app_cpu_ms_per_registration is gunicorn's and the task worker's CPU (not "
+                "PostgreSQL's) over completed registrations; queries_* and step_cpu_ms are measured in-process on "
+                "the same data before the rush"
+            ),
+        }
+    )
 
 
 @dataclass
 class Rush:
-    """The clients' shared count of registrations started, and what they measured."""
+    """The clients' shared count of registrations started, and what they measured.
 
-    base_url: str
+    The clients are asyncio tasks in this one process (a thread each would cost the machine more CPU than
+    the app it measures): `client_cpu_share` is this process's CPU seconds over the rush's wall seconds.
+    """
+
+    port: int
     started: int = 0
     completed: int = 0
     errors: int = 0
@@ -105,57 +135,38 @@ class Rush:
     registration_ms: list = field(default_factory=list)
     error_examples: list = field(default_factory=list)
     seconds: float = 0.0
-
-    def __post_init__(self):
-        self.lock = threading.Lock()
+    client_cpu_s: float = 0.0
 
     def run(self):
-        start = time.perf_counter()
-        self.deadline = start + TIME_LIMIT_S
-        threads = [threading.Thread(target=self.client, args=(number,)) for number in range(CLIENTS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        self.seconds = time.perf_counter() - start
+        started_cpu, started = time.process_time(), time.perf_counter()
+        self.deadline = started + TIME_LIMIT_S
+        asyncio.run(self._clients())
+        self.seconds = time.perf_counter() - started
+        self.client_cpu_s = time.process_time() - started_cpu
 
-    def client(self, number):
+    async def _clients(self):
+        await asyncio.gather(*(self.client(number) for number in range(CLIENTS)))
+
+    async def client(self, number):
         """One client: registrations one after the other, each as a new family with a browser of its own."""
-        session = requests.Session()  # its own cookies (session, CSRF); its connection is kept between requests
         chooser = random.Random(number)
         while (sequence := self._next()) is not None:
-            session.cookies.clear()
             started = time.perf_counter()
             try:
-                Family(self, session, chooser, sequence).register()
-            except (requests.RequestException, Unexpected) as error:
-                with self.lock:
-                    self.errors += 1
-                    if len(self.error_examples) < 5:
-                        self.error_examples.append(str(error)[:200])
+                await Family(self, Browser(self.port, self), chooser, sequence).register()
+            except (TimeoutError, OSError, Unexpected) as error:
+                self.errors += 1
+                if len(self.error_examples) < 5:
+                    self.error_examples.append(f"{type(error).__name__}: {error}"[:200])
             else:
-                with self.lock:
-                    self.completed += 1
-                    self.registration_ms.append((time.perf_counter() - started) * 1000)
+                self.completed += 1
+                self.registration_ms.append((time.perf_counter() - started) * 1000)
 
     def _next(self):
-        with self.lock:
-            if self.started >= REGISTRATIONS or time.perf_counter() > self.deadline:
-                return None
-            self.started += 1
-            return self.started
-
-    def timed(self, session, method, path, **kwargs):
-        started = time.perf_counter()
-        response = session.request(
-            method, self.base_url + path, timeout=REQUEST_TIMEOUT_S, allow_redirects=False, **kwargs
-        )
-        elapsed = (time.perf_counter() - started) * 1000
-        with self.lock:
-            self.request_ms.append(elapsed)
-        if response.status_code >= 500:
-            raise Unexpected(f"{method} {path}: HTTP {response.status_code}")
-        return response
+        if self.started >= REGISTRATIONS or time.perf_counter() > self.deadline:
+            return None
+        self.started += 1
+        return self.started
 
     def figures(self):
         figures = {
@@ -167,6 +178,7 @@ class Rush:
             "holiday_rush_requests": len(self.request_ms),
             "holiday_rush_slot_refused": self.slot_refused,
             "holiday_rush_s": round(self.seconds, 1),
+            "holiday_rush_client_cpu_share": round(self.client_cpu_s / self.seconds, 3) if self.seconds else None,
         }
         if self.error_examples:
             figures["holiday_rush_error_examples"] = self.error_examples
@@ -178,55 +190,124 @@ class Unexpected(Exception):
 
 
 @dataclass
+class Page:
+    status: int
+    headers: dict
+    text: str
+
+
+class Browser:
+    """A family's browser, just enough of one: its cookies, and one HTTP/1.1 request a connection.
+
+    gunicorn's sync workers close the connection after each answer, as they would a phone's.
+    """
+
+    def __init__(self, port, rush):
+        self.port, self.rush = port, rush
+        self.cookies = {}
+        self.language = "en"
+
+    async def request(self, method, path, data=None):
+        """The answer, timed from connecting until its last byte; redirects are not followed."""
+        body = urlencode(data or {}, doseq=True).encode()
+        headers = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            "Connection: close",
+            f"Accept-Language: {self.language}",
+        ]
+        if self.cookies:
+            headers.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in self.cookies.items()))
+        if method == "POST":
+            headers += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+        started = time.perf_counter()
+        message = "\r\n".join(headers).encode() + b"\r\n\r\n" + body
+        answer = await asyncio.wait_for(self._exchange(message), REQUEST_TIMEOUT_S)
+        self.rush.request_ms.append((time.perf_counter() - started) * 1000)
+        page = self._parse(answer, f"{method} {path}")
+        if page.status >= 500:
+            raise Unexpected(f"{method} {path}: HTTP {page.status}")
+        return page
+
+    async def _exchange(self, message):
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        try:
+            writer.write(message)
+            await writer.drain()
+            return await reader.read()  # until gunicorn closes the connection after the body
+        finally:
+            writer.close()
+
+    def _parse(self, answer, what):
+        head, _, body = answer.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        if not lines[0].startswith("HTTP/1."):
+            raise Unexpected(f"{what}: no HTTP answer")
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie":
+                self._keep_cookie(value)
+            else:
+                headers[name] = value
+        return Page(int(lines[0].split()[1]), headers, body.decode())
+
+    def _keep_cookie(self, header):
+        pair, *attributes = header.split(";")
+        name, _, value = pair.strip().partition("=")
+        expired = any(attribute.strip().lower().startswith("max-age=0") for attribute in attributes)
+        if expired or not value or value == '""':
+            self.cookies.pop(name, None)
+        else:
+            self.cookies[name] = value
+
+
+@dataclass
 class Family:
     """One registration through the real form: open it, send each step, see the confirmation."""
 
     rush: Rush
-    session: requests.Session
+    browser: Browser
     chooser: random.Random
     sequence: int
 
-    def register(self):
+    async def register(self):
         # One family in four reads the site in Spanish, from its browser's language.
         language = "es" if self.sequence % 4 == 0 else "en"
-        self.session.headers["Accept-Language"] = language
-        page = self.expect(self.rush.timed(self.session, "GET", "/holiday/register/?restart=1"), 'name="guardian-')
-        page = self.send(page, "guardian", self.guardian(language), 'name="children-TOTAL_FORMS"')
-        page = self.send(page, "children", self.children(), 'name="packages-consent"')
+        self.browser.language = language
+        page = self.expect(await self.browser.request("GET", "/holiday/register/?restart=1"), 'name="guardian-')
+        page = await self.send(page, "guardian", self.guardian(language), 'name="children-TOTAL_FORMS"')
+        page = await self.send(page, "children", self.children(), 'name="packages-consent"')
         for _attempt in range(10):
             choice = self.choose_slot(page)
-            response = self.post(page, "packages", self.packages(choice))
-            if response.status_code == 302:
+            response = await self.post(page, "packages", self.packages(choice))
+            if response.status == 302:
                 break
             # The time filled up since the page was shown: the form says so and offers the times left.
             page = self.expect(response, 'href="#id_packages-pickup_slot_0"')  # the error summary's link
-            with self.rush.lock:
-                self.rush.slot_refused += 1
+            self.rush.slot_refused += 1
         else:
             raise Unexpected(f"family {self.sequence}: ten pickup times refused in a row")
-        if not response.headers.get("Location", "").endswith("/holiday/register/done/"):
-            raise Unexpected(f"packages step: redirected to {response.headers.get('Location')}")
-        done = self.expect(self.rush.timed(self.session, "GET", "/holiday/register/done/"), 'class="reference"')
+        if not response.headers.get("location", "").endswith("/holiday/register/done/"):
+            raise Unexpected(f"packages step: redirected to {response.headers.get('location')}")
+        done = self.expect(await self.browser.request("GET", "/holiday/register/done/"), 'class="reference"')
         if 'class="message"' in done:  # registered, but the time filled up between the form's check and booking
-            with self.rush.lock:
-                self.rush.slot_refused += 1
+            self.rush.slot_refused += 1
 
-    def send(self, page, step, data, marker):
-        return self.expect(self.post(page, step, data), marker)
+    async def send(self, page, step, data, marker):
+        return self.expect(await self.post(page, step, data), marker)
 
-    def post(self, page, step, data):
+    async def post(self, page, step, data):
         token = CSRF.search(page)
         if token is None:
             raise Unexpected(f"{step} step: no CSRF token in the page")
         payload = {"csrfmiddlewaretoken": token.group(1), f"{PREFIX}-current_step": step} | data
-        return self.rush.timed(self.session, "POST", "/holiday/register/", data=payload)
+        return await self.browser.request("POST", "/holiday/register/", payload)
 
     def expect(self, response, marker):
-        if response.status_code != 200 or marker not in response.text:
-            raise Unexpected(
-                f"{response.request.method} {response.request.path_url}: HTTP {response.status_code}, "
-                f"without {marker!r}"
-            )
+        if response.status != 200 or marker not in response.text:
+            raise Unexpected(f"family {self.sequence}: HTTP {response.status}, without {marker!r}")
         return response.text
 
     def guardian(self, language):
@@ -297,6 +378,15 @@ def _where(url):
     return f"{parts.hostname}:{parts.port or 5432}"  # never the password
 
 
+def _answers(url):
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
 def _recreate_database(server):
     # psycopg reads postgres:// URLs itself; the server's own "postgres" database is where CREATE DATABASE runs.
     with psycopg.connect(_with_database(server, "postgres"), autocommit=True, connect_timeout=5) as connection:
@@ -324,45 +414,61 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _start_gunicorn(port, environment, log):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "portal.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={WORKERS}",
-        f"--timeout={REQUEST_TIMEOUT_S}",
-        "--preload",  # Django loads once, before the workers fork
-        "--no-control-socket",  # one per user by default: it would clash with another gunicorn on the machine
-    ]
+GUNICORN = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "portal.wsgi"]  # as bin/run web
+WORKER = [sys.executable, "manage.py", "run_worker"]  # as bin/run worker
+
+
+def _start(command, environment, log):
     return subprocess.Popen(command, cwd=BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
 
 
-def _wait_until_up(base_url, process, log, seconds=60):
+def _cpu_s(processes):
+    """CPU seconds so far of these processes and their children (Linux /proc; gunicorn's workers are children)."""
+    ticks, pids = os.sysconf("SC_CLK_TCK"), [process.pid for process in processes]
+    total = 0
+    while pids:
+        pid = pids.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            pids += Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except FileNotFoundError:  # ended meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    return total / ticks
+
+
+def _stop(process):
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _wait_until_up(port, process, log, seconds=60):
     """Until the form answers; then every worker serves it once (its first page loads templates), untimed."""
     deadline, answer = time.monotonic() + seconds, None
+    warm_up = Rush(port)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)
             raise RuntimeError(f"gunicorn stopped:\n{log.read().decode(errors='replace')[-3000:]}")
         try:
-            answer = requests.get(base_url + "/holiday/register/", timeout=REQUEST_TIMEOUT_S).status_code
-        except requests.RequestException as error:
+            answer = asyncio.run(Browser(port, warm_up).request("GET", "/holiday/register/")).status
+        except (OSError, Unexpected) as error:
             answer = error
         if answer == 200:
             break
         time.sleep(0.3)
     else:
         raise RuntimeError(f"the form did not answer 200 within {seconds} s; last answer: {answer}")
-    warm_up = [
-        threading.Thread(target=requests.get, args=(base_url + "/holiday/register/",), kwargs={"timeout": 30})
-        for _ in range(2 * WORKERS)
-    ]
-    for thread in warm_up:
-        thread.start()
-    for thread in warm_up:
-        thread.join()
+
+    async def every_worker():
+        pages = (Browser(port, warm_up).request("GET", "/holiday/register/") for _ in range(4 * WORKERS))
+        await asyncio.gather(*pages)
+
+    asyncio.run(every_worker())
 
 
 # The child processes' work, with Django set up on the rush's database
@@ -435,11 +541,26 @@ def count():
     print(json.dumps(figures))
 
 
+def steps():
+    """Print the queries and CPU milliseconds of each step, as JSON (bench/registration_steps.py)."""
+    import logging
+
+    import django
+
+    django.setup()
+    from bench import registration_steps
+
+    logging.disable(logging.INFO)  # the request log would go into the JSON
+    print(json.dumps(registration_steps.measure()))
+
+
 def main():
     if sys.argv[1:] == ["prepare"]:
         return prepare()
     if sys.argv[1:] == ["count"]:
         return count()
+    if sys.argv[1:] == ["steps"]:
+        return steps()
     if sys.argv[1:]:
         sys.exit("usage: python -m bench.holiday_rush  (runs the opening rush and updates bench/results.json)")
     figures = measure()

@@ -17,7 +17,8 @@ DEBUG = False  # as in production: no query log, no debug pages
 ALLOWED_HOSTS = ["testserver", "localhost"]  # django.test.Client's host
 SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if not os.environ.get("TASKS_BACKEND"):  # the opening rush queues them for a worker, as production does
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 GEOCODER = "resources.geo.ZipGeocoder"
 WHITENOISE_AUTOREFRESH = True  # serve static files from the app folders, no collectstatic
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo requests send email: keep them quiet

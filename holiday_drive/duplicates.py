@@ -50,6 +50,12 @@ def flag_duplicates(registration):
 
     Runs one query per rule plus one insert; returns this registration's flags.
     """
+    flag(registration, registration.children.values_list("match_key", flat=True))
+    return list(registration.duplicate_flags.order_by("rule", "resembles__sequence"))
+
+
+def flag(registration, child_keys):
+    """flag_duplicates() for a registration whose children's `match_key`s the caller has in hand; returns nothing."""
     others = (
         Registration.objects.filter(campaign_id=registration.campaign_id)
         .exclude(pk=registration.pk)
@@ -62,7 +68,7 @@ def flag_duplicates(registration):
         if value:
             pks = others.filter(**{field: value}).values_list("pk", flat=True)[:MATCHES_PER_RULE]
             matches += [(rule, pk) for pk in pks]
-    child_keys = [key for key in registration.children.values_list("match_key", flat=True) if key]
+    child_keys = [key for key in child_keys if key]
     if child_keys:
         pks = (
             RegisteredChild.objects.filter(match_key__in=child_keys, registration__in=others)
@@ -74,7 +80,6 @@ def flag_duplicates(registration):
         [DuplicateFlag(registration=registration, resembles_id=pk, rule=rule) for rule, pk in matches],
         ignore_conflicts=True,
     )
-    return list(registration.duplicate_flags.order_by("rule", "resembles__sequence"))
 
 
 def confirm(flag, user):

@@ -81,20 +81,24 @@ def slot_label(slot):
     return f"{slot.when} · {slot.site.name}, {street}" if street else f"{slot.when} · {slot.site.name}"
 
 
+class SlotRadioSelect(forms.RadioSelect):
+    """The same markup as RadioSelect, from one template without an include per option."""
+
+    template_name = "holiday_drive/widgets/slot_radios.html"
+
+
 class SlotChoiceMixin:
     """A `pickup_slot` radio list of the campaign's future slots with room; cleans to a PickupSlot or None."""
 
-    def add_slot_field(self, campaign, *, allow_later, exclude=None):
-        slots = campaign.pickup_slots.with_room()
-        if exclude is not None:
-            slots = slots.exclude(pk=exclude.pk)
+    def add_slot_field(self, slots, *, allow_later):
+        """`slots`: the PickupSlots to offer, read once by the caller (a wizard builds this form up to twice)."""
         self.slots = {str(slot.pk): slot for slot in slots}
         choices = [(LATER, _("I will choose a time later"))] if allow_later else []
         self.fields["pickup_slot"] = forms.ChoiceField(
             label=_("When will you pick up your packages?"),
             choices=choices + [(pk, slot_label(slot)) for pk, slot in self.slots.items()],
             initial=LATER if allow_later else None,
-            widget=forms.RadioSelect,
+            widget=SlotRadioSelect,
             error_messages={
                 "required": _("Choose a pickup time."),
                 "invalid_choice": _("This pickup time is full now. Please choose another one."),
@@ -119,14 +123,15 @@ class PackagesForm(SlotChoiceMixin, forms.Form):
         error_messages={"required": _("We need your agreement to register your family. Check the box to agree.")},
     )
 
-    def __init__(self, *args, campaign, **kwargs):
+    def __init__(self, *args, campaign, slots, **kwargs):
+        """`slots`: the pickup times with room, or None while new families go on the waiting list."""
         super().__init__(*args, **kwargs)
         self.fields["packages"].choices = [(package.value, package.label) for package in campaign.packages_offered]
         self.fields["packages"].initial = [package.value for package in campaign.packages_offered]
-        self.is_waitlist = campaign.is_full()
+        self.is_waitlist = slots is None
         self.slots = {}
         if not self.is_waitlist:
-            self.add_slot_field(campaign, allow_later=True)
+            self.add_slot_field(slots, allow_later=True)
 
 
 class PickupForm(SlotChoiceMixin, forms.Form):
@@ -134,4 +139,7 @@ class PickupForm(SlotChoiceMixin, forms.Form):
 
     def __init__(self, *args, registration, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_slot_field(registration.campaign, allow_later=False, exclude=registration.pickup_slot)
+        slots = registration.campaign.pickup_slots.with_room()
+        if registration.pickup_slot_id is not None:
+            slots = slots.exclude(pk=registration.pickup_slot_id)
+        self.add_slot_field(slots, allow_later=False)

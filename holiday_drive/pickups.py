@@ -23,12 +23,12 @@ class SlotFull(BookingError):
     pass
 
 
-def book(registration, slot, *, now=None, tell_family=True):
+def book(registration, slot, *, now=None):
     """Give the registration this slot and a check-in code; a registration that has a slot is changing it.
 
-    The family is told by its channel, unless the caller tells it in its own notice (`tell_family=False`).
+    The family is told by its channel. (A new registration gets its slot when created: hold_new_place.)
     """
-    return _assign(registration, slot, now or timezone.now(), tell_family)
+    return _assign(registration, slot, now or timezone.now())
 
 
 def change(registration, slot, *, now=None):
@@ -36,7 +36,7 @@ def change(registration, slot, *, now=None):
     return book(registration, slot, now=now)
 
 
-def _assign(registration, slot, now, tell_family):
+def _assign(registration, slot, now):
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.pickup_slot_id == slot.pk:
@@ -49,12 +49,23 @@ def _assign(registration, slot, now, tell_family):
         registration.pickup_slot = slot
         fields = ["pickup_slot"]
         if not registration.check_in_code:
-            registration.check_in_code = _unused_check_in_code()
+            registration.check_in_code = unused_check_in_code()
             fields.append("check_in_code")
         registration.save(update_fields=fields)
-        if tell_family:
-            notifications.tell_family(registration, "pickup_changed" if had_a_slot else "pickup_booked")
+        notifications.tell_family(registration, "pickup_changed" if had_a_slot else "pickup_booked")
     return registration
+
+
+def hold_new_place(slot, campaign, now):
+    """For a registration about to be created in `campaign`: `slot` locked, when it still has a place; else None.
+
+    The same guard as book(): the slot's row is locked before its families are counted, so a parallel booking
+    of it waits for this transaction. The caller creates the registration on the slot in the same transaction.
+    """
+    if slot.campaign_id != campaign.pk or slot.starts_at <= now:
+        return None
+    slot = PickupSlot.objects.select_for_update().get(pk=slot.pk)
+    return slot if slot.booked_count() < slot.capacity else None
 
 
 def _check_allowed(registration, slot, now):
@@ -72,7 +83,7 @@ def _check_allowed(registration, slot, now):
         )
 
 
-def _unused_check_in_code():
+def unused_check_in_code():
     """A fresh code; the unique column is the real guard, this only makes a collision near impossible."""
     for _attempt in range(5):
         code = new_check_in_code()

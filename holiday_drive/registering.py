@@ -1,10 +1,8 @@
 """Turning a finished holiday form into a registration: one transaction, queued in order, safe to submit twice."""
 
-import contextlib
 import string
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +10,7 @@ from aid_requests.applications import household_for
 from aid_requests.models import Child, Household
 from holiday_drive import duplicates, notifications
 from holiday_drive.models import HolidayCampaignPage, Package, RegisteredChild, Registration
-from holiday_drive.pickups import BookingError, book
+from holiday_drive.pickups import hold_new_place, unused_check_in_code
 
 GUARDIAN_FIELDS = ["guardian_name", "phone", "email", "preferred_language", "contact_method", "zip_code"]
 SCHOOL_FIELDS = ["school", "schools"]
@@ -67,15 +65,10 @@ def register(campaign, *, guardian, children, packages, submission_key, referral
             already = registration_of(user, campaign)
             if already is not None:
                 raise AlreadyRegistered(already)
-            household = _save_household(guardian, user)
-            registration = _create(campaign, household, packages, referral_code, submission_key, now)
-            for letter, data in zip(LETTERS, children, strict=False):
-                _save_child(registration, household, letter, data)
-            duplicates.flag_duplicates(registration)
-            if slot is not None and not registration.is_waitlisted:
-                # The time may have filled up while the family filled in the form: then they choose another later.
-                with contextlib.suppress(BookingError):
-                    registration = book(registration, slot, now=now, tell_family=False)
+            household, is_new = _save_household(guardian, user)
+            registration = _create(campaign, household, packages, referral_code, submission_key, slot, now)
+            registered_children = _save_children(registration, household, children, is_new)
+            duplicates.flag(registration, [child.match_key for child in registered_children])
             notifications.tell_family(
                 registration, "holiday_waitlisted" if registration.is_waitlisted else "holiday_registered"
             )
@@ -99,18 +92,25 @@ def _save_household(guardian, user):
         if field in guardian:
             setattr(household, field, guardian[field])
     household.agree_to_texts_if_chosen()  # the guardian form shows the consent wording beside the choice
+    is_new = household.pk is None
     household.save()
-    return household
+    return household, is_new
 
 
-def _create(campaign, household, packages, referral_code, submission_key, now):
-    sequence = (campaign.registrations.aggregate(last=Max("sequence"))["last"] or 0) + 1
+def _create(campaign, household, packages, referral_code, submission_key, slot, now):
+    """The registration, saved with its pickup time when `slot` still has a place (pickups.hold_new_place)."""
+    counts = campaign.registration_counts()
+    is_full = campaign.is_full(counts)
+    # The time may have filled up while the family filled in the form: then they choose another later.
+    held = None if slot is None or is_full else hold_new_place(slot, campaign, now)
     registration = Registration(
         household=household,
         campaign=campaign,
-        sequence=sequence,
+        sequence=(counts["last_sequence"] or 0) + 1,
         family_number=campaign.new_family_number(),
-        status=Registration.Status.WAITLISTED if campaign.is_full() else Registration.Status.REGISTERED,
+        status=Registration.Status.WAITLISTED if is_full else Registration.Status.REGISTERED,
+        pickup_slot=held,
+        check_in_code=unused_check_in_code() if held else None,
         referral_code=referral_code,
         submission_key=submission_key,
         consent_given_at=now,
@@ -123,18 +123,32 @@ def _create(campaign, household, packages, referral_code, submission_key, now):
     return registration
 
 
-def _save_child(registration, household, letter, data):
-    """This season's child, linked to the household's child record (updated, or added) for next time."""
-    child = household.children.filter(first_name__iexact=data["first_name"]).first() or Child(household=household)
-    child.first_name, child.age = data["first_name"], data["age"]
-    for field in SIZE_FIELDS:
-        setattr(child, field, data.get(field) or "")
-    child.save()
-    return RegisteredChild.objects.create(
-        registration=registration,
-        child=child,
-        letter=letter,
-        match_key=duplicates.child_key(data["first_name"], data["age"], household.zip_code),
-        **{field: data.get(field) or "" for field in CHILD_FIELDS if field != "age"},
-        age=data["age"],
+def _save_children(registration, household, children, is_new):
+    """This season's children, each linked to the household's child record (updated, or added) for next time.
+
+    Two inserts for any number of children of a new household; a returning one's records are read once.
+    """
+    known = {} if is_new else {child.first_name.casefold(): child for child in household.children.all()}
+    records, added = [], []
+    for data in children:
+        child = known.get(data["first_name"].casefold()) or Child(household=household)
+        child.first_name, child.age = data["first_name"], data["age"]
+        for field in SIZE_FIELDS:
+            setattr(child, field, data.get(field) or "")
+        if child.pk is None:
+            added.append(child)
+        else:
+            child.save()
+        records.append(child)
+    Child.objects.bulk_create(added)
+    return RegisteredChild.objects.bulk_create(
+        RegisteredChild(
+            registration=registration,
+            child=child,
+            letter=letter,
+            match_key=duplicates.child_key(data["first_name"], data["age"], household.zip_code),
+            **{field: data.get(field) or "" for field in CHILD_FIELDS if field != "age"},
+            age=data["age"],
+        )
+        for letter, data, child in zip(LETTERS, children, records, strict=False)
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 
 from aid_requests.applications import household_for
@@ -75,7 +76,15 @@ class RegisterWizard(FamilyWizard):
         return {}
 
     def get_form_kwargs(self, step=None):
-        return {"campaign": self.campaign} if step in ("guardian", "packages") else {}
+        if step == "packages":
+            return {"campaign": self.campaign, "slots": self.pickup_slots}
+        return {"campaign": self.campaign} if step == "guardian" else {}
+
+    @cached_property
+    def pickup_slots(self):
+        """The times with room, or None while families go on the waiting list: read once, though the last step's
+        form is built twice (checked when sent, then again with every step before saving)."""
+        return None if self.campaign.is_full() else list(self.campaign.pickup_slots.with_room())
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import IntegrityError, models
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -133,9 +134,22 @@ class HolidayCampaignPage(Page):
     def places_taken(self):
         return self.registrations.holding_a_place().count()
 
-    def is_full(self):
-        """True once the cap is reached, or while anyone waits: a freed place goes to the waiting list first."""
-        return self.places_taken() >= self.family_cap or self.registrations.waitlisted().exists()
+    def registration_counts(self):
+        """The places held, the families waiting and the last sequence number, in one query."""
+        status = self.registrations.model.Status  # registrations.py imports this module
+        return self.registrations.aggregate(
+            taken=Count("pk", filter=~Q(status__in=[status.WAITLISTED, status.CANCELLED])),
+            waiting=Count("pk", filter=Q(status=status.WAITLISTED)),
+            last_sequence=Max("sequence"),
+        )
+
+    def is_full(self, counts=None):
+        """True once the cap is reached, or while anyone waits: a freed place goes to the waiting list first.
+
+        One query, none when given `registration_counts()` read in the same transaction.
+        """
+        counts = counts or self.registration_counts()
+        return counts["taken"] >= self.family_cap or counts["waiting"] > 0
 
     def pickup_changes_close_at(self, slot):
         return slot.starts_at - timedelta(hours=self.pickup_change_cutoff_hours)

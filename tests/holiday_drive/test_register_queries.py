@@ -1,0 +1,60 @@
+"""Each page of the registration costs a constant number of SQL queries, whatever the number of pickup times."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from holiday_drive.models import Registration
+from tests.holiday_drive.conftest import CHILDREN, GUARDIAN, step_data
+from tests.holiday_drive.factories import PickupSlotFactory
+
+pytestmark = pytest.mark.django_db
+
+# The last step saves the family: the household, the registration on its pickup time, two children and
+# the duplicate checks in one transaction; here the tasks it queues (the notice, Wagtail's reference index)
+# run in the request too, which the database queue of production spares it (27 queries on PostgreSQL).
+MOST_QUERIES = {"form": 5, "guardian": 7, "children": 8, "packages": 33, "done": 4}
+
+
+def queries_by_step(client):
+    """Register one family as a browser does, choosing the first time offered; each page's query count."""
+    counts = {}
+
+    def counted(step, send):
+        with CaptureQueriesContext(connection) as captured:
+            response = send()
+        counts[step] = len(captured)
+        return response
+
+    counted("form", lambda: client.get("/holiday/register/?restart=1"))
+    counted("guardian", lambda: client.post("/holiday/register/", step_data("guardian", GUARDIAN)))
+    page = counted("children", lambda: client.post("/holiday/register/", step_data("children", CHILDREN)))
+    slot = re.search(r'name="packages-pickup_slot" value="(\d+)"', page.text).group(1)
+    packages = {"packages": ["food"], "pickup_slot": slot, "consent": "on"}
+    counted("packages", lambda: client.post("/holiday/register/", step_data("packages", packages)))
+    counted("done", lambda: client.get("/holiday/register/done/"))
+    assert Registration.objects.get().pickup_slot_id == int(slot)
+    return counts
+
+
+@pytest.mark.parametrize("slots", [2, 60])
+def test_every_page_of_the_registration_stays_within_its_queries(client, campaign, slots):
+    PickupSlotFactory.create_batch(slots, campaign=campaign)
+    counts = queries_by_step(client)
+    assert all(counts[step] <= most for step, most in MOST_QUERIES.items()), str(counts)
+
+
+def test_a_hundred_pickup_times_cost_no_more_queries_than_two(client, campaign):
+    PickupSlotFactory.create_batch(2, campaign=campaign)
+    queries_by_step(client)  # the first visit fills the caches (site settings, notices)
+    few = queries_by_step(new_family(client))
+    PickupSlotFactory.create_batch(98, campaign=campaign)
+    assert queries_by_step(new_family(client)) == few
+
+
+def new_family(client):
+    Registration.objects.all().delete()
+    client.cookies.clear()
+    return client
