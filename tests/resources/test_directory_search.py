@@ -67,7 +67,8 @@ def test_words_and_distance_combine(directory):
     assert titles(result) == ["Near coats"]
 
 
-def test_open_now_uses_hours_closures_and_status(directory):
+def _monday_programs(directory):
+    """Four programs on Monday at 10: open, closed for the day, paused, and opening only at 13:00."""
     for title in ("Open", "Closed today", "Paused", "Afternoons"):
         program = ResourcePageFactory(
             parent=directory, title=title, status="temporarily_closed" if title == "Paused" else "active"
@@ -80,6 +81,10 @@ def test_open_now_uses_hours_closures_and_status(directory):
         starts_on=MONDAY_10_AM.date(),
         ends_on=MONDAY_10_AM.date(),
     )
+
+
+def test_open_now_uses_hours_closures_and_status(directory):
+    _monday_programs(directory)
     assert titles(search(directory, "open_now=on", now=MONDAY_10_AM)) == ["Open"]
 
 
@@ -152,18 +157,7 @@ def test_each_kind_of_search_returns_its_first_page_in_its_own_order(directory):
 
 
 def test_a_result_says_open_now_by_its_hours_closures_and_status(directory):
-    for title in ("Open", "Closed today", "Paused", "Afternoons"):
-        program = ResourcePageFactory(
-            parent=directory, title=title, status="temporarily_closed" if title == "Paused" else "active"
-        )
-        OpeningHoursFactory(
-            program=program, weekday=0, opens=datetime.time(13) if title == "Afternoons" else datetime.time(9)
-        )
-    ClosureFactory(
-        program=directory.get_children().get(title="Closed today").specific,
-        starts_on=MONDAY_10_AM.date(),
-        ends_on=MONDAY_10_AM.date(),
-    )
+    _monday_programs(directory)
     result = search(directory, now=MONDAY_10_AM)
     assert {program.title: program.open_now for program in result.page.object_list} == {
         "Afternoons": False,
