@@ -18,6 +18,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.routing import RestrictionsReadOnce
 
 FAMILY_NUMBER_TRIES = 20
 
@@ -30,7 +31,7 @@ class Package(models.TextChoices):
     GIFTS = "gifts", _("Gifts for the children")
 
 
-class HolidayCampaignPage(Page):
+class HolidayCampaignPage(RestrictionsReadOnce, Page):
     """One season's drive: its public page, registration window, cap and rules."""
 
     year = models.PositiveSmallIntegerField(help_text="The season, e.g. 2026.")

@@ -5,10 +5,13 @@ change (a restriction, a slug, a move, publishing) and checks that the next visi
 """
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from holiday_drive.models import HolidayCampaignPage
 from portal.models import SiteSettings
+from portal.routing import RestrictionsReadOnce
 from tests.factories import StandardPageFactory
+from tests.holiday_drive.factories import HolidayCampaignPageFactory
 from tests.resources.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +86,19 @@ def test_an_unknown_address_is_not_found(client, directory):
     SiteSettings.for_site(directory.get_site())
     assert client.get("/connection-center/no-such-program/").status_code == 404
     assert client.get("/no-such-page/deeper/").status_code == 404
+
+
+def test_every_page_type_of_the_site_reads_view_restrictions_only_when_one_exists():
+    ours = [model for model in get_page_models() if model is not Page and not model.__module__.startswith("wagtail")]
+    assert ours and all(issubclass(model, RestrictionsReadOnce) for model in ours)
+
+
+def test_a_restricted_holiday_campaign_page_asks_for_the_password(client, home):
+    HolidayCampaignPageFactory(parent=home, title="Holiday 2026", slug="holiday-2026")
+    assert "Holiday 2026" in client.get("/holiday-2026/", {"from": "poster"}).text
+
+    campaign = HolidayCampaignPage.objects.get()
+    _restrict(campaign)
+
+    response = client.get("/holiday-2026/", {"from": "poster"})
+    assert 'name="password"' in response.text and "Holiday 2026" not in response.text
