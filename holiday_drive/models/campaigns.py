@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.routing import RestrictionsReadOnce
 
@@ -174,15 +175,16 @@ def campaigns():
 
 
 def current_campaign(now=None):
-    """The live campaign whose registration window is open now, or None."""
+    """The live campaign whose registration window is open now, or None.
+
+    Asked at every step of the registration: the live drives are read once per content version (publishing,
+    or any save of a page, moves it on), the window is checked here.
+    """
     now = now or timezone.now()
-    return (
-        campaigns()
-        .live()
-        .filter(registration_opens__lte=now, registration_closes__gt=now)
-        .order_by("registration_closes", "pk")
-        .first()
+    live = page_cache.reference(
+        "live-holiday-campaigns", lambda: list(campaigns().live().order_by("registration_closes", "pk"))
     )
+    return next((campaign for campaign in live if campaign.is_open(now)), None)
 
 
 def nearest_campaigns(now=None):
