@@ -1,8 +1,8 @@
 """Django's Redis cache backend, keeping one redis client a server instead of building one for every call.
 
 Django's RedisCacheClient makes a new `redis.Redis` for each get or set (its connection pool is kept), and each
-costs about half a millisecond of CPU filling in its reply callbacks: ten cache calls on a page of the holiday
-registration (the session, rate limit, content version, cached lists) were some 5 ms of every request.
+costs about 0.08 ms of CPU filling in its reply callbacks: ten cache calls on a page of the holiday registration
+(the session, rate limit, content version, cached lists) made it nearly 1 ms of every request.
 A redis client is safe to share between threads: it takes a connection from the pool for each command.
 """
 
