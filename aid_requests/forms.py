@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aid_requests.models import Child, Household
 from aid_requests.models.requests import MEDICAL_KINDS, REQUEST_KINDS, Urgency, normalize_reference
-from portal import bounded, phones
+from portal import bounded, page_cache, phones
 from portal.notices import CONSENT_WORDING
 from resources.geo import normalize_zip
 from resources.models import School, ServiceCategory
@@ -79,6 +79,13 @@ class ContactAndZipForm(ContactForm):
 OTHER_SCHOOL = "other"
 
 
+def listed_schools():
+    """The active schools by name, kept until the content changes: every step of a family's form lists them."""
+    return page_cache.reference(
+        "listed-schools", lambda: list(School.objects.filter(is_active=True).only("pk", "name").order_by("name"))
+    )
+
+
 class SchoolChoiceMixin:
     """`school`: a plain <select> of the listed schools plus "other / not listed", then `schools` to type it.
 
@@ -86,8 +93,7 @@ class SchoolChoiceMixin:
     """
 
     def add_school_fields(self, *, required=False):
-        schools = School.objects.filter(is_active=True).only("pk", "name").order_by("name")
-        self.schools_by_pk = {str(school.pk): school for school in schools}
+        self.schools_by_pk = {str(school.pk): school for school in listed_schools()}
         self.fields["school"] = forms.ChoiceField(
             label=_("Your children’s school"),
             required=required,

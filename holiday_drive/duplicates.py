@@ -1,9 +1,13 @@
 """Possible duplicate registrations within a campaign: flagged for staff, never blocked.
 
 Each rule compares a normalised key stored on the registration (or its children) when it
-is saved, so a check is one indexed query per rule, not a scan of the campaign.
+is saved, so a check is indexed lookups in one query, not a scan of the campaign.
 """
 
+import operator
+from functools import reduce
+
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from holiday_drive.models import DuplicateFlag, RegisteredChild, Registration
@@ -55,29 +59,47 @@ def flag_duplicates(registration):
 
 
 def flag(registration, child_keys):
-    """flag_duplicates() for a registration whose children's `match_key`s the caller has in hand; returns nothing."""
+    """flag_duplicates() for a registration whose children's `match_key`s the caller has in hand; returns nothing.
+
+    One query for every rule: each rule's first matches are a subquery, and each row says which rules it matched.
+    """
     others = (
         Registration.objects.filter(campaign_id=registration.campaign_id)
         .exclude(pk=registration.pk)
         .exclude(status=Registration.Status.CANCELLED)
         .order_by("sequence")
     )
-    matches = []
-    for rule, field in ((Rule.PHONE, "phone_key"), (Rule.EMAIL, "email_key"), (Rule.GUARDIAN_ZIP, "guardian_key")):
-        value = getattr(registration, field)
-        if value:
-            pks = others.filter(**{field: value}).values_list("pk", flat=True)[:MATCHES_PER_RULE]
-            matches += [(rule, pk) for pk in pks]
+    rules = {
+        rule: others.filter(**{field: getattr(registration, field)})
+        for rule, field in ((Rule.PHONE, "phone_key"), (Rule.EMAIL, "email_key"), (Rule.GUARDIAN_ZIP, "guardian_key"))
+        if getattr(registration, field)
+    }
     child_keys = [key for key in child_keys if key]
     if child_keys:
-        pks = (
-            RegisteredChild.objects.filter(match_key__in=child_keys, registration__in=others)
-            .values_list("registration_id", flat=True)
-            .distinct()[:MATCHES_PER_RULE]
+        rules[Rule.CHILD_ZIP] = others.filter(
+            pk__in=RegisteredChild.objects.filter(match_key__in=child_keys).values("registration_id")
         )
-        matches += [(Rule.CHILD_ZIP, pk) for pk in pks]
+    if not rules:
+        return
+    matched = {  # named for the rule: a row's columns say which rules it matched
+        f"matches_{rule}": ExpressionWrapper(
+            Q(pk__in=matches.values("pk")[:MATCHES_PER_RULE]), output_field=BooleanField()
+        )
+        for rule, matches in rules.items()
+    }
+    rows = (
+        Registration.objects.filter(campaign_id=registration.campaign_id)
+        .annotate(**matched)
+        .filter(reduce(operator.or_, (Q(**{name: True}) for name in matched)))
+        .values_list("pk", *matched)
+    )
     DuplicateFlag.objects.bulk_create(
-        [DuplicateFlag(registration=registration, resembles_id=pk, rule=rule) for rule, pk in matches],
+        [
+            DuplicateFlag(registration=registration, resembles_id=row[0], rule=rule)
+            for row in rows
+            for rule, is_match in zip(rules, row[1:], strict=True)
+            if is_match
+        ],
         ignore_conflicts=True,
     )
 

@@ -26,7 +26,7 @@ class SlotFull(BookingError):
 def book(registration, slot, *, now=None):
     """Give the registration this slot and a check-in code; a registration that has a slot is changing it.
 
-    The family is told by its channel. (A new registration gets its slot when created: hold_new_place.)
+    The family is told by its channel. (A new registration gets its slot when created: lock_for_new_place.)
     """
     return _assign(registration, slot, now or timezone.now())
 
@@ -56,16 +56,16 @@ def _assign(registration, slot, now):
     return registration
 
 
-def hold_new_place(slot, campaign, now):
-    """For a registration about to be created in `campaign`: `slot` locked, when it still has a place; else None.
+def lock_for_new_place(slot, campaign, now):
+    """For a registration about to be created in `campaign`: `slot` locked, when it is the campaign's and to come.
 
-    The same guard as book(): the slot's row is locked before its families are counted, so a parallel booking
-    of it waits for this transaction. The caller creates the registration on the slot in the same transaction.
+    The same guard as book(): the slot's row is locked before its families are counted (by the caller, in the
+    same transaction: HolidayCampaignPage.registration_counts(slot)), so a parallel booking of it waits for this
+    transaction. Returns None for a slot the family may not book.
     """
     if slot.campaign_id != campaign.pk or slot.starts_at <= now:
         return None
-    slot = PickupSlot.objects.select_for_update().get(pk=slot.pk)
-    return slot if slot.booked_count() < slot.capacity else None
+    return PickupSlot.objects.select_for_update().get(pk=slot.pk)
 
 
 def _check_allowed(registration, slot, now):

@@ -3,6 +3,7 @@
 import string
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,9 @@ from aid_requests.applications import household_for
 from aid_requests.models import Child, Household
 from holiday_drive import duplicates, notifications
 from holiday_drive.models import HolidayCampaignPage, Package, RegisteredChild, Registration
-from holiday_drive.pickups import hold_new_place, unused_check_in_code
+from holiday_drive.models.campaigns import FAMILY_NUMBER_TRIES
+from holiday_drive.models.registrations import new_check_in_code
+from holiday_drive.pickups import lock_for_new_place
 
 GUARDIAN_FIELDS = ["guardian_name", "phone", "email", "preferred_language", "contact_method", "zip_code"]
 SCHOOL_FIELDS = ["school", "schools"]
@@ -52,19 +55,18 @@ def register(campaign, *, guardian, children, packages, submission_key, referral
     Submitting the same `submission_key` again returns the first registration.
     Raises RegistrationClosed outside the window and AlreadyRegistered for a family registered before.
     """
-    earlier = Registration.objects.filter(submission_key=submission_key).first()
-    if earlier is not None:
-        return earlier
     now = timezone.now()
     try:
         with transaction.atomic():
             # One registration at a time per campaign: the cap and the next family number depend on the others.
             campaign = HolidayCampaignPage.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
-            if not campaign.is_open(now):
-                raise RegistrationClosed(_("Registration for this holiday drive is closed."))
             already = registration_of(user, campaign)
+            if already is not None and already.submission_key == submission_key:
+                return already  # this form, sent again
             if already is not None:
                 raise AlreadyRegistered(already)
+            if not campaign.is_open(now):
+                raise RegistrationClosed(_("Registration for this holiday drive is closed."))
             household, is_new = _save_household(guardian, user)
             registration = _create(campaign, household, packages, referral_code, submission_key, slot, now)
             registered_children = _save_children(registration, household, children, is_new)
@@ -72,7 +74,9 @@ def register(campaign, *, guardian, children, packages, submission_key, referral
             notifications.tell_family(
                 registration, "holiday_waitlisted" if registration.is_waitlisted else "holiday_registered"
             )
-    except IntegrityError:  # the same form sent twice at once, or the family registered in another tab
+    except (IntegrityError, RegistrationClosed):
+        # This form sent before (twice at once, or again: its key is unique), the family registered in another
+        # tab, or the window closed since this form was first sent.
         earlier = Registration.objects.filter(submission_key=submission_key).first()
         if earlier is not None:
             return earlier
@@ -98,19 +102,21 @@ def _save_household(guardian, user):
 
 
 def _create(campaign, household, packages, referral_code, submission_key, slot, now):
-    """The registration, saved with its pickup time when `slot` still has a place (pickups.hold_new_place)."""
-    counts = campaign.registration_counts()
+    """The registration, saved with its pickup time when `slot` still has a place (pickups.lock_for_new_place)."""
+    locked = None if slot is None else lock_for_new_place(slot, campaign, now)
+    counts = campaign.registration_counts(locked)
     is_full = campaign.is_full(counts)
     # The time may have filled up while the family filled in the form: then they choose another later.
-    held = None if slot is None or is_full else hold_new_place(slot, campaign, now)
+    held = locked if locked is not None and not is_full and counts["booked"] < locked.capacity else None
+    family_number, check_in_code = _unused_numbers(campaign, with_check_in_code=held is not None)
     registration = Registration(
         household=household,
         campaign=campaign,
         sequence=(counts["last_sequence"] or 0) + 1,
-        family_number=campaign.new_family_number(),
+        family_number=family_number,
         status=Registration.Status.WAITLISTED if is_full else Registration.Status.REGISTERED,
         pickup_slot=held,
-        check_in_code=unused_check_in_code() if held else None,
+        check_in_code=check_in_code,
         referral_code=referral_code,
         submission_key=submission_key,
         consent_given_at=now,
@@ -121,6 +127,21 @@ def _create(campaign, household, packages, referral_code, submission_key, slot, 
     duplicates.set_keys(registration, household)
     registration.save()
     return registration
+
+
+def _unused_numbers(campaign, *, with_check_in_code):
+    """A new family number (campaign.new_family_number) and, with a pickup time, an unused check-in code.
+
+    Both are checked in one query (pickups.unused_check_in_code checks a code alone); a second try is rare.
+    """
+    if not with_check_in_code:
+        return campaign.new_family_number(), None
+    for _attempt in range(FAMILY_NUMBER_TRIES):
+        number, code = campaign.random_family_number(), new_check_in_code()
+        taken = Q(campaign=campaign, family_number=number) | Q(check_in_code=code)
+        if not Registration.objects.filter(taken).exists():
+            return number, code
+    raise IntegrityError("Could not find an unused family number and check-in code.")
 
 
 def _save_children(registration, household, children, is_new):

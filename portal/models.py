@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from portal import page_cache
 from portal.blocks import BodyBlock, CallToActionBlock
-from portal.routing import RestrictionsReadOnce
+from portal.routing import RestrictionsReadOnce, site_for_request
 
 
 class UserManager(BaseUserManager):
@@ -155,6 +155,12 @@ class SiteSettings(BaseSiteSetting):
     def office_hours(self):
         """The hours in the visitor's language; English where no Spanish was given."""
         return self.hours_es if self.hours_es and translation.get_language() == "es" else self.hours
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the site found from the cache (portal.routing): views that are not pages ask too."""
+        site_for_request(request)
+        return super().for_request(request)
 
     @classmethod
     def for_site(cls, site):

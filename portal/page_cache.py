@@ -155,6 +155,7 @@ CONTENT_MODELS = {
     "resources.language",
     "resources.openinghours",
     "resources.closure",
+    "resources.school",
 }
 
 

@@ -123,9 +123,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    # Shared by every app server: sessions stay in the database, but rate limits
-    # and cached fragments must be the same for all processes.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Shared by every app server: rate limits and cached fragments must be the same for all processes.
+    CACHES = {"default": {"BACKEND": "portal.redis_cache.KeptClientsRedisCache", "LOCATION": REDIS_URL}}
+    # Sessions too: each step of a family's form read and rewrote its database row (four queries a page at the
+    # opening rush). Redis outlives app restarts and keeps its data over its own (README, "What you need"); a
+    # family's form lives an hour at most (portal/family_sessions.py). Without Redis they stay in the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.routing import RestrictionsReadOnce
 
@@ -121,13 +122,17 @@ class HolidayCampaignPage(RestrictionsReadOnce, Page):
     def packages_offered(self):
         return [package for package in Package if getattr(self, f"offers_{package.value}")]
 
+    def random_family_number(self):
+        """Like H26-48213: it tells no one the order of registration. It may be taken: see new_family_number()."""
+        return f"{self.family_number_prefix}-{secrets.randbelow(90000) + 10000}"
+
     def new_family_number(self):
-        """A random family number unused in this campaign, like H26-48213: it tells no one the order of registration.
+        """A random family number unused in this campaign.
 
         Registering locks the campaign, a unique constraint backs that up; few tries are needed below 45,000 families.
         """
         for _attempt in range(FAMILY_NUMBER_TRIES):
-            number = f"{self.family_number_prefix}-{secrets.randbelow(90000) + 10000}"
+            number = self.random_family_number()
             if not self.registrations.filter(family_number=number).exists():
                 return number
         raise IntegrityError("Could not find an unused family number.")
@@ -135,14 +140,23 @@ class HolidayCampaignPage(RestrictionsReadOnce, Page):
     def places_taken(self):
         return self.registrations.holding_a_place().count()
 
-    def registration_counts(self):
-        """The places held, the families waiting and the last sequence number, in one query."""
+    def registration_counts(self, slot=None):
+        """The places held, the families waiting and the last sequence number, in one query.
+
+        Given a pickup slot, also the families booked on it (`booked`, counted as PickupSlot.booked_count() does).
+        """
         status = self.registrations.model.Status  # registrations.py imports this module
-        return self.registrations.aggregate(
-            taken=Count("pk", filter=~Q(status__in=[status.WAITLISTED, status.CANCELLED])),
-            waiting=Count("pk", filter=Q(status=status.WAITLISTED)),
-            last_sequence=Max("sequence"),
-        )
+        in_campaign = Q(campaign=self)
+        counted = {
+            "taken": Count("pk", filter=in_campaign & ~Q(status__in=[status.WAITLISTED, status.CANCELLED])),
+            "waiting": Count("pk", filter=in_campaign & Q(status=status.WAITLISTED)),
+            "last_sequence": Max("sequence", filter=in_campaign),
+        }
+        rows = in_campaign
+        if slot is not None:
+            counted["booked"] = Count("pk", filter=Q(pickup_slot=slot) & ~Q(status=status.CANCELLED))
+            rows |= Q(pickup_slot=slot)
+        return self.registrations.model.objects.filter(rows).aggregate(**counted)
 
     def is_full(self, counts=None):
         """True once the cap is reached, or while anyone waits: a freed place goes to the waiting list first.
@@ -174,15 +188,16 @@ def campaigns():
 
 
 def current_campaign(now=None):
-    """The live campaign whose registration window is open now, or None."""
+    """The live campaign whose registration window is open now, or None.
+
+    Asked at every step of the registration: the live drives are read once per content version (publishing,
+    or any save of a page, moves it on), the window is checked here.
+    """
     now = now or timezone.now()
-    return (
-        campaigns()
-        .live()
-        .filter(registration_opens__lte=now, registration_closes__gt=now)
-        .order_by("registration_closes", "pk")
-        .first()
+    live = page_cache.reference(
+        "live-holiday-campaigns", lambda: list(campaigns().live().order_by("registration_closes", "pk"))
     )
+    return next((campaign for campaign in live if campaign.is_open(now)), None)
 
 
 def nearest_campaigns(now=None):

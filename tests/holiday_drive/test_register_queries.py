@@ -12,10 +12,16 @@ from tests.holiday_drive.factories import PickupSlotFactory
 
 pytestmark = pytest.mark.django_db
 
-# The last step saves the family: the household, the registration on its pickup time, two children and
-# the duplicate checks in one transaction; here the tasks it queues (the notice, Wagtail's reference index)
-# run in the request too, which the database queue of production spares it (27 queries on PostgreSQL).
-MOST_QUERIES = {"form": 5, "guardian": 7, "children": 8, "packages": 33, "done": 4}
+# The aim, for every page: at most 15 queries as production runs (sessions in Redis, here the memory cache;
+# tasks queued in the database for the worker). The last step saves the family: the household, the registration on
+# its pickup time, two children, the duplicate checks and the queued notice and reference-index update.
+MOST_QUERIES = 15
+
+
+@pytest.fixture(autouse=True)
+def as_in_production(settings):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def queries_by_step(client):
@@ -43,7 +49,7 @@ def queries_by_step(client):
 def test_every_page_of_the_registration_stays_within_its_queries(client, campaign, slots):
     PickupSlotFactory.create_batch(slots, campaign=campaign)
     counts = queries_by_step(client)
-    assert all(counts[step] <= most for step, most in MOST_QUERIES.items()), str(counts)
+    assert len(counts) == 5 and max(counts.values()) <= MOST_QUERIES, str(counts)
 
 
 def test_a_hundred_pickup_times_cost_no_more_queries_than_two(client, campaign):

@@ -74,3 +74,11 @@ def test_the_campaign_page_offers_to_register_only_while_open(client, campaign):
     campaign.save_revision().publish()
     html = client.get("/holiday-2026/").text
     assert "/holiday/register/" not in html and "Registration is closed." in html
+
+
+def test_a_window_staff_close_is_closed_at_the_next_page_though_the_drive_is_cached(client, home):
+    campaign = HolidayCampaignPageFactory(parent=home)
+    assert "Holiday drive registration is closed" not in client.get("/holiday/register/").text
+    campaign.registration_closes = timezone.now() - timedelta(minutes=1)
+    campaign.save_revision().publish()
+    assert "Holiday drive registration is closed" in client.get("/holiday/register/").text

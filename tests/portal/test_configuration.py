@@ -52,3 +52,11 @@ def test_a_malformed_variable_stops_start_up_naming_it(name, value):
 @pytest.mark.django_db
 def test_models_and_migrations_agree():
     call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
+
+
+@pytest.mark.parametrize(("redis_url", "engine"), [("redis://127.0.0.1:6379/10", "cache"), ("", "db")])
+def test_sessions_live_in_redis_when_there_is_one_else_in_the_database(redis_url, engine):
+    """Every app server shares Redis; the per-process memory cache would lose a family's form between workers."""
+    show = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+    result = _manage("shell", "-c", show, **PRODUCTION | {"REDIS_URL": redis_url})
+    assert result.stdout.strip().endswith(f"\ndjango.contrib.sessions.backends.{engine}"), result.stderr
