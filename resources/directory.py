@@ -8,7 +8,6 @@ with their agency, one prefetch their categories and one query says which are op
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,7 +56,7 @@ class DirectorySearch:
         filters = form.filters()
         notices = self._notices(form)
 
-        programs = self._filtered(filters)
+        programs = self._filtered(filters, categories)
         origin = zip_centroid(filters["near"]) if filters["near"] else None
         if filters["near"] and origin is None:
             notices.append(
@@ -78,16 +77,21 @@ class DirectorySearch:
         top_level = [category for category in categories if category.parent_id is None]
         return SearchResult(form=form, page=page, categories=top_level, notices=notices, origin=filters["near"])
 
-    def _filtered(self, filters):
+    def _filtered(self, filters, categories):
         # A translated directory's programs are its own children, so each language lists only its own copies.
         programs = ResourcePage.objects.live().public().descendant_of(self.index_page)
         if self.hide_stale:
             programs = freshness.shown(programs)
         if filters["category"]:
+            # A kind of help includes its subcategories. Their ids come from the cached list the form checked the
+            # slugs against, so the search's SQL reads only the program-category table, not the categories.
             slugs = filters["category"]
-            through = ResourcePage.categories.through.objects.filter(
-                Q(servicecategory__slug__in=slugs) | Q(servicecategory__parent__slug__in=slugs)
-            )
+            chosen = [
+                category.pk
+                for category in categories
+                if category.slug in slugs or (category.parent_id and category.parent.slug in slugs)
+            ]
+            through = ResourcePage.categories.through.objects.filter(servicecategory__in=chosen)
             programs = programs.filter(id__in=through.values("resourcepage_id"))
         if filters["language"]:
             through = ResourcePage.languages.through.objects.filter(language__code=filters["language"])
@@ -110,9 +114,9 @@ class DirectorySearch:
         """Program id -> miles, for programs within `radius`; SQL keeps only a bounding box's candidates."""
         south, north, west, east = bounding_box(*origin, radius)
         candidates = list(
-            programs.filter(
-                latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
-            ).values_list("pk", "latitude", "longitude")
+            programs.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+            .order_by()  # sorted by distance below: no sort by tree path in SQL
+            .values_list("pk", "latitude", "longitude")
         )
         miles = distances_miles(*origin, [(latitude, longitude) for _pk, latitude, longitude in candidates])
         return {

@@ -165,3 +165,12 @@ def test_a_result_says_open_now_by_its_hours_closures_and_status(directory):
         "Open": True,
         "Paused": False,
     }
+
+
+def test_a_new_subcategory_counts_for_its_kind_of_help_at_once(directory):
+    assert titles(search(directory, "category=clothing")) == []  # the category list is now cached
+    gloves = ServiceCategory.objects.create(
+        slug="gloves", name="Gloves", parent=ServiceCategory.objects.get(slug="clothing")
+    )
+    ResourcePageFactory(parent=directory, title="Warm hands", categories=[gloves])
+    assert titles(search(directory, "category=clothing")) == ["Warm hands"]
