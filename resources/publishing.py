@@ -12,6 +12,7 @@ page cache moves once, and the listing checks are read once per 500 pages.
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
@@ -111,7 +112,7 @@ class ProgramPublisher:
         Revision.objects.bulk_create(revisions)
         for program, revision in zip(programs, revisions, strict=True):
             program.latest_revision = program.live_revision = revision
-        Page.objects.bulk_update(programs, ["latest_revision", "live_revision"])
+        _point_to_revisions(programs)
         PageLogEntry.objects.bulk_create(self._log_entries(batch))
 
     def _write_relations(self, programs, existing):
@@ -176,6 +177,26 @@ class ProgramPublisher:
                     data={},
                     content_changed=True,
                 )
+
+
+def _point_to_revisions(pages):
+    """Set each page's latest and live revision to its `latest_revision`, in one UPDATE.
+
+    Django's bulk_update builds a CASE with a branch per page for each column: 0.4 ms a page of Python, and
+    the database tries the branches one by one. Joined to a list of (page, revision) values, which PostgreSQL
+    and SQLite (3.33 or later) both read, the statement costs next to nothing.
+    """
+    quote = connection.ops.quote_name
+    table, pk = quote(Page._meta.db_table), quote(Page._meta.pk.column)
+    latest, live = (quote(Page._meta.get_field(name).column) for name in ("latest_revision", "live_revision"))
+    rows = ", ".join(["(%s, %s)"] * len(pages))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {latest} = pointer.column2, {live} = pointer.column2"
+            # column1 and column2: the names both databases give the columns of a VALUES list.
+            f" FROM (VALUES {rows}) AS pointer WHERE {table}.{pk} = pointer.column1",
+            [value for page in pages for value in (page.pk, page.latest_revision_id)],
+        )
 
 
 def _imported(program):

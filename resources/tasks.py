@@ -11,10 +11,10 @@ from collections import defaultdict
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django_tasks import task
 from geopy.extra.rate_limiter import RateLimiter
-from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from modelcluster.models import get_all_child_relations
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
@@ -106,10 +106,23 @@ def index_objects(app_label, model_name, pks):
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(model, objects)
     if ReferenceIndex.is_indexed(model):
-        # Wagtail reads every relation of an object for its references: one query per relation, not per object.
-        relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
-        prefetch_related_objects(objects, *relations, *(field.name for field in get_all_child_m2m_relations(model)))
+        # Wagtail looks through every child relation of an object for references: one query per relation, not per
+        # object, and none for a relation whose model cannot hold one.
+        prefetch_related_objects(objects, *(_child_rows(relation) for relation in get_all_child_relations(model)))
         _index_references(model, objects)
+
+
+def _child_rows(relation):
+    """A child relation to prefetch for the references; not read (empty) when its rows cannot hold any.
+
+    Wagtail's own test says which child models can (a program's comments can, its opening hours cannot); its
+    extraction would look through each opening hour of a program and find nothing. It does not look at
+    many-to-many fields (categories, languages): they are not read either.
+    """
+    name, model = relation.get_accessor_name(), relation.related_model
+    if ReferenceIndex.model_is_indexable(model, allow_child_models=True):
+        return name
+    return Prefetch(name, queryset=model.objects.none())
 
 
 def _index_references(model, objects):

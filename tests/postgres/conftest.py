@@ -1,4 +1,5 @@
-"""Concurrency is proven on PostgreSQL with parallel clients; SQLite runs one writer at a time.
+"""Concurrency is proven on PostgreSQL with parallel clients; SQLite runs one writer at a time. What only
+PostgreSQL has (its own search index) is tested here too.
 
 The tests here are collected only when DATABASE_URL names PostgreSQL, so the SQLite run
 of `make test` leaves them out instead of skipping them; `.ci/run` runs both databases.

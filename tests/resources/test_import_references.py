@@ -3,7 +3,7 @@
 
 import pytest
 import tablib
-from wagtail.models import ReferenceIndex
+from wagtail.models import Comment, ReferenceIndex
 
 from resources import transfer
 from resources.models import Agency, ResourcePage
@@ -64,3 +64,20 @@ def test_an_updated_program_moved_to_another_agency_leaves_the_first_ones_usage(
     assert ResourcePage.objects.get().agency == second
     assert not ReferenceIndex.get_references_to(first).exists()
     assert {reference.object_id for reference in ReferenceIndex.get_references_to(second)} == {str(program.pk)}
+
+
+def test_an_updated_program_keeps_what_its_comments_refer_to(directory, staff, django_capture_on_commit_callbacks):
+    LanguageFactory(code="en", name="English")
+    AgencyFactory(name="Food Bank")
+    with django_capture_on_commit_callbacks(execute=True):
+        transfer.import_dataset(tablib.Dataset(*_rows("Food Bank", 1), headers=HEADERS), "programs")
+    program = ResourcePage.objects.get()
+    Comment.objects.create(page=program, user=staff, text="Check the hours", contentpath="hours")
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = transfer.import_dataset(tablib.Dataset(*_rows("Food Bank", 1, "Coats"), headers=HEADERS), "programs")
+    assert outcome.updated == 1
+    assert {reference.object_id for reference in ReferenceIndex.get_references_to(staff)} == {str(program.pk)}
+    imported = _references(program)
+    ReferenceIndex.remove_for_object(program)
+    ReferenceIndex.create_or_update_for_object(program)
+    assert imported == _references(program)
