@@ -1,8 +1,8 @@
 """Finding programs: the directory's query logic, in one place a test can call directly.
 
 A search runs a constant number of SQL queries whatever it finds: the filters and
-the full-text search select one page of ids, then one query loads those programs
-with their agency, one prefetch their categories and one query says which are open now.
+the full-text search select one page of ids, one query says which are open now, and
+the cards not yet cached load their programs with their agency and categories (resources/cards.py).
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from portal.page_cache import reference
 from portal.search_backend import matching, ranked_pks
 from resources import freshness
+from resources.cards import cards
 from resources.filters import DEFAULT_RADIUS_MILES, DirectoryFilterForm
 from resources.geo import bounding_box, distances_miles, zip_centroid
 from resources.models import Closure, Language, OpeningHours, ResourcePage, ServiceCategory
@@ -24,7 +25,7 @@ PER_PAGE = 20
 @dataclass
 class SearchResult:
     form: DirectoryFilterForm
-    page: object  # a Paginator page of ResourcePage, each with `distance` in miles or None
+    page: object  # a Paginator page of resources.cards.Card, each with `distance` in miles or None
     categories: list
     notices: list = field(default_factory=list)
     origin: str = ""  # the ZIP distances are measured from
@@ -40,8 +41,9 @@ class SearchResult:
 
 
 class DirectorySearch:
-    def __init__(self, index_page, query, now=None, hide_stale=False):
+    def __init__(self, index_page, query, now=None, hide_stale=False, request=None):
         self.index_page = index_page
+        self.request = request  # the cards' links are relative to its site
         self.hide_stale = hide_stale  # leave out stale programs if staff chose so (resources/freshness.py)
         self.query = query
         self.now = timezone.localtime(now or timezone.now())
@@ -124,16 +126,12 @@ class DirectorySearch:
         }
 
     def _load(self, ids, distances):
-        """The programs of one page, in order, with what each result shows: 3 queries."""
-        programs = ResourcePage.objects.filter(pk__in=ids).select_related("agency").prefetch_related("categories")
-        by_id = {program.pk: program for program in programs}
+        """The cards of one page, in order: 1 query, and 2 more if any card is not cached."""
+        if not ids:
+            return []
         # The open-now filter's own rule, asked of this page's programs only: no hours nor closures to load.
         open_now = set(self._open_now().filter(program_id__in=ids).values_list("program_id", flat=True))
-        ordered = [by_id[pk] for pk in ids if pk in by_id]
-        for program in ordered:
-            program.distance = distances.get(program.pk)
-            program.open_now = program.pk in open_now
-        return ordered
+        return cards(ids, distances, open_now, self.request)
 
     @staticmethod
     def _notices(form):

@@ -42,7 +42,7 @@ class ResourceIndexPage(RestrictionsReadOnce, Page):
         from resources.directory import DirectorySearch
 
         context = super().get_context(request, *args, **kwargs)
-        context["search"] = DirectorySearch(self, request.GET, hide_stale=True).run()
+        context["search"] = DirectorySearch(self, request.GET, hide_stale=True, request=request).run()
         return context
 
 
