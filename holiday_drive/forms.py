@@ -2,13 +2,13 @@
 
 from django import forms
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactAndZipForm, SchoolChoiceMixin
 from holiday_drive.models import RegisteredChild
 from holiday_drive.models.campaigns import normalize_referral_code
 from holiday_drive.registering import CHILD_FIELDS
+from portal.widgets import attribute, attributes
 
 LATER = "later"
 
@@ -96,31 +96,16 @@ class SlotRadioSelect(forms.RadioSelect):
             "",
             '<div>\n    <label{}><input type="{}" name="{}" value="{}"{}> {}</label></div>',
             (
-                (_attribute("for", option["attrs"].get("id")), option["type"], option["name"], str(option["value"]))
-                + (_attributes(option["attrs"]), option["label"])
+                (attribute("for", option["attrs"].get("id")), option["type"], option["name"], str(option["value"]))
+                + (attributes(option["attrs"]), option["label"])
                 for _group, options, _index in widget["optgroups"]
                 for option in options
             ),
         )
         own = widget["attrs"]
         return format_html(
-            "<div{}{}>{}\n</div>", _attribute("id", own.get("id")), _attribute("class", own.get("class")), options
+            "<div{}{}>{}\n</div>", attribute("id", own.get("id")), attribute("class", own.get("class")), options
         )
-
-
-def _attribute(name, value):
-    return format_html(' {}="{}"', name, value) if value else ""
-
-
-def _attributes(attrs):
-    """As django/forms/widgets/attrs.html: True is a bare name, False is left out."""
-    return mark_safe(  # noqa: S308 - every part is escaped by format_html
-        "".join(
-            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
 
 
 class SlotChoiceMixin:

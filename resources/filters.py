@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.search_terms import MAX_LENGTH, plain_text, search_words
+from portal.widgets import PlainCheckbox, PlainSelect
 from resources.geo import normalize_zip
 
 DEFAULT_RADIUS_MILES = 10
@@ -19,10 +20,13 @@ class DirectoryFilterForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
     )
-    radius = forms.TypedChoiceField(label=_("Distance"), required=False, coerce=int, empty_value=DEFAULT_RADIUS_MILES)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
-    open_now = forms.BooleanField(label=_("Open now"), required=False)
-    free = forms.BooleanField(label=_("Free"), required=False)
+    # Plain widgets: the same markup as Django's templates, a few milliseconds less on every search page.
+    radius = forms.TypedChoiceField(
+        label=_("Distance"), required=False, coerce=int, empty_value=DEFAULT_RADIUS_MILES, widget=PlainSelect
+    )
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=PlainSelect)
+    open_now = forms.BooleanField(label=_("Open now"), required=False, widget=PlainCheckbox)
+    free = forms.BooleanField(label=_("Free"), required=False, widget=PlainCheckbox)
 
     def __init__(self, query, *, categories, languages):
         """Bind to the GET parameters, first setting aside what cannot be used, so a search never fails."""
