@@ -7,7 +7,7 @@ indexing a batch refreshes the SQLite search index's statistics once instead of 
 per object, which otherwise makes a large import slow down as it grows.
 """
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
@@ -43,11 +43,24 @@ def queue_in_batches(task, *args, ids):
         transaction.on_commit(partial(task.enqueue, *args, ids[start : start + BATCH_SIZE]))
 
 
+Queued = namedtuple("Queued", "task args kwargs")
+
+
+class _Collector(DummyBackend):
+    """Keeps what is queued as the dummy backend does, without making a full task result of each: an import of
+    10,000 programs queues 10,000 (about 0.4 ms of CPU each for its random id, dataclass and signal)."""
+
+    def enqueue(self, task, args, kwargs):
+        self.validate_task(task)
+        self.results.append(Queued(task, args, kwargs))
+
+
 @contextmanager
 def tasks_collected(into):
-    """Tasks queued in this block, in this thread only, are appended to `into` instead of being run or queued."""
+    """Tasks queued in this block, in this thread only, are appended to `into` as (task, args, kwargs) instead of
+    being run or queued."""
     original = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
-    collector = DummyBackend(alias=DEFAULT_TASK_BACKEND_ALIAS, params={})
+    collector = _Collector(alias=DEFAULT_TASK_BACKEND_ALIAS, params={})
     collector.results = into
     task_backends[DEFAULT_TASK_BACKEND_ALIAS] = collector  # a per-thread (and per-async-context) setting
     try:
