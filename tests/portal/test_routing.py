@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from holiday_drive.models import HolidayCampaignPage
 from portal.models import SiteSettings
-from portal.routing import RestrictionsReadOnce
+from portal.routing import RestrictionsReadOnce, _page_at
 from tests.factories import StandardPageFactory
 from tests.holiday_drive.factories import HolidayCampaignPageFactory
 from tests.resources.factories import ResourcePageFactory
@@ -102,3 +102,21 @@ def test_a_restricted_holiday_campaign_page_asks_for_the_password(client, home):
 
     response = client.get("/holiday-2026/", {"from": "poster"})
     assert 'name="password"' in response.text and "Holiday 2026" not in response.text
+
+
+def test_a_search_shows_the_directory_as_just_published(client, directory):
+    # A query string keeps a page out of the page cache, but routing keeps the page itself.
+    assert client.get("/connection-center/", {"q": "coats"}).status_code == 200
+
+    directory.intro = "Help near you, checked every month"
+    directory.save_revision().publish()
+    assert "Help near you, checked every month" in client.get("/connection-center/", {"q": "coats"}).text
+
+    directory.unpublish()
+    assert client.get("/connection-center/", {"q": "coats"}).status_code == 404
+
+
+def test_each_request_gets_its_own_copy_of_the_page(rf, directory):
+    first, second = _page_at(rf.get("/"), "/connection-center/"), _page_at(rf.get("/"), "/connection-center/")
+    first.title = "Changed by one request"
+    assert second.title == directory.title and first is not second
