@@ -1,14 +1,13 @@
 """The family's forms: the three steps of the holiday registration and choosing a pickup time."""
 
 from django import forms
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactAndZipForm, SchoolChoiceMixin
 from holiday_drive.models import RegisteredChild
 from holiday_drive.models.campaigns import normalize_referral_code
 from holiday_drive.registering import CHILD_FIELDS
-from portal.widgets import attribute, attributes
+from portal.widgets import PlainRadioSelect
 
 LATER = "later"
 
@@ -83,29 +82,9 @@ def slot_label(slot):
     return f"{slot.when} · {slot.site.name}, {street}" if street else f"{slot.when} · {slot.site.name}"
 
 
-class SlotRadioSelect(forms.RadioSelect):
-    """The same markup as RadioSelect (django/forms/widgets/radio.html), written out in Python.
-
-    A campaign offers a hundred pickup times or more: a template's loop over them cost more CPU than the rest of
-    the page (about half of the step that lists them, even as one template without includes).
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<div>\n    <label{}><input type="{}" name="{}" value="{}"{}> {}</label></div>',
-            (
-                (attribute("for", option["attrs"].get("id")), option["type"], option["name"], str(option["value"]))
-                + (attributes(option["attrs"]), option["label"])
-                for _group, options, _index in widget["optgroups"]
-                for option in options
-            ),
-        )
-        own = widget["attrs"]
-        return format_html(
-            "<div{}{}>{}\n</div>", attribute("id", own.get("id")), attribute("class", own.get("class")), options
-        )
+class SlotRadioSelect(PlainRadioSelect):
+    """A campaign offers a hundred pickup times or more: a template's loop over them cost more CPU than the rest of
+    the page (about half of the step that lists them), so their radios are written out in Python."""
 
 
 class SlotChoiceMixin:

@@ -55,3 +55,26 @@ class PlainCheckbox(forms.CheckboxInput):
         return format_html(
             '<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], shown, attributes(widget["attrs"])
         )
+
+
+class PlainRadioSelect(forms.RadioSelect):
+    """RadioSelect (django/forms/widgets/radio.html and input_option.html); choices in groups go to Django's."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group for group, _options, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "",
+            '<div>\n    <label{}><input type="{}" name="{}" value="{}"{}> {}</label></div>',
+            (
+                (attribute("for", option["attrs"].get("id")), option["type"], option["name"], str(option["value"]))
+                + (attributes(option["attrs"]), option["label"])
+                for _group, options, _index in widget["optgroups"]
+                for option in options
+            ),
+        )
+        own = widget["attrs"]
+        return format_html(
+            "<div{}{}>{}\n</div>", attribute("id", own.get("id")), attribute("class", own.get("class")), options
+        )
