@@ -86,20 +86,30 @@ def measure():
             _wait_until_up(port, processes[0], log)
             # The app's CPU (gunicorn and its workers, the task worker) during the rush: unlike the wall clock
             # it is not stretched by other work on the machine. PostgreSQL's is not in it.
-            app_cpu_s = -_cpu_s(processes)
+            web_cpu_s, worker_cpu_s = -_cpu_s(processes[:1]), -_cpu_s(processes[1:])
+            postgres_cpu_s = _postgres_cpu_s(server)
             rush = Rush(port)
             rush.run()
-            app_cpu_s += _cpu_s(processes)
+            web_cpu_s, worker_cpu_s = web_cpu_s + _cpu_s(processes[:1]), worker_cpu_s + _cpu_s(processes[1:])
+            if postgres_cpu_s is not None:
+                postgres_cpu_s = _postgres_cpu_s(server) - postgres_cpu_s
         finally:
             for process in processes:
                 _stop(process)
     saved = json.loads(_run_child(["count"], environment))
+
+    def per_registration(cpu_s):
+        return round(cpu_s * 1000 / max(rush.completed, 1), 1)
+
     cache = "rate limits in Redis" if "REDIS_URL" in environment else "no Redis: rate limits in each process"
     return (
         rush.figures()
         | steps
         | {
-            "holiday_rush_app_cpu_ms_per_registration": round(app_cpu_s * 1000 / max(rush.completed, 1), 1),
+            "holiday_rush_app_cpu_ms_per_registration": per_registration(web_cpu_s + worker_cpu_s),
+            "holiday_rush_web_cpu_ms_per_registration": per_registration(web_cpu_s),
+            "holiday_rush_worker_cpu_ms_per_registration": per_registration(worker_cpu_s),
+            "holiday_rush_postgres_cpu_ms_per_registration": postgres_cpu_s and per_registration(postgres_cpu_s),
             "holiday_rush_overbooked_slots": saved["overbooked_slots"],
             "holiday_rush_registrations_saved": saved["registrations"],
             "holiday_rush_places_booked": saved["booked"],
@@ -110,9 +120,10 @@ def measure():
                 f"worker (TASKS_BACKEND=database, {cache}), PostgreSQL at {_where(server)}; per_s is completed "
                 "registrations a second; p95_ms is per request (each page a family waits for), registration_p95_ms "
                 "per whole registration (5 requests); client_cpu_share is the load generator's CPU seconds over the "
-                "wall seconds; app_cpu_ms_per_registration is gunicorn's and the task worker's CPU (not "
-                "PostgreSQL's) over completed registrations; queries_* and step_cpu_ms are measured in-process on "
-                "the same data before the rush"
+                "wall seconds; app_cpu_ms_per_registration is gunicorn's and the task worker's CPU over completed "
+                "registrations (web_ and worker_ split it), postgres_cpu_ms_per_registration the database server's "
+                "(null when it runs elsewhere); queries_* and step_cpu_ms are measured in-process on the same data "
+                "before the rush"
             ),
         }
     )
@@ -434,6 +445,27 @@ def _cpu_s(processes):
         except FileNotFoundError:  # ended meanwhile
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    return total / ticks
+
+
+def _postgres_cpu_s(server):
+    """CPU seconds so far of the PostgreSQL server and its processes, those ended included; None when not local."""
+    try:
+        with psycopg.connect(_with_database(server, "postgres"), connect_timeout=5) as connection:
+            backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+    except (psycopg.OperationalError, FileNotFoundError):  # another machine's (or a container's) process
+        return None
+    postmaster = int(fields[1])
+    ticks = os.sysconf("SC_CLK_TCK")
+    fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    total = sum(int(value) for value in fields[11:15])  # utime, stime, and the ended children's cutime, cstime
+    for child in Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split():
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])
     return total / ticks
 
 

@@ -7,7 +7,6 @@ from aid_requests.forms import MAX_CHILDREN, BaseChildFormSet, ContactAndZipForm
 from holiday_drive.models import RegisteredChild
 from holiday_drive.models.campaigns import normalize_referral_code
 from holiday_drive.registering import CHILD_FIELDS
-from portal.widgets import PlainRadioSelect
 
 LATER = "later"
 
@@ -82,11 +81,6 @@ def slot_label(slot):
     return f"{slot.when} · {slot.site.name}, {street}" if street else f"{slot.when} · {slot.site.name}"
 
 
-class SlotRadioSelect(PlainRadioSelect):
-    """A campaign offers a hundred pickup times or more: a template's loop over them cost more CPU than the rest of
-    the page (about half of the step that lists them), so their radios are written out in Python."""
-
-
 class SlotChoiceMixin:
     """A `pickup_slot` radio list of the campaign's future slots with room; cleans to a PickupSlot or None."""
 
@@ -98,7 +92,7 @@ class SlotChoiceMixin:
             label=_("When will you pick up your packages?"),
             choices=choices + [(pk, slot_label(slot)) for pk, slot in self.slots.items()],
             initial=LATER if allow_later else None,
-            widget=SlotRadioSelect,
+            widget=forms.RadioSelect,  # a hundred times or more: written in Python by portal.forms.FormRenderer
             error_messages={
                 "required": _("Choose a pickup time."),
                 "invalid_choice": _("This pickup time is full now. Please choose another one."),

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from aid_requests.applications import household_for
 from aid_requests.models import Child, Household
@@ -14,6 +15,7 @@ from holiday_drive.models import HolidayCampaignPage, Package, RegisteredChild, 
 from holiday_drive.models.campaigns import FAMILY_NUMBER_TRIES
 from holiday_drive.models.registrations import new_check_in_code
 from holiday_drive.pickups import lock_for_new_place
+from portal.references import index_references
 
 GUARDIAN_FIELDS = ["guardian_name", "phone", "email", "preferred_language", "contact_method", "zip_code"]
 SCHOOL_FIELDS = ["school", "schools"]
@@ -125,7 +127,9 @@ def _create(campaign, household, packages, referral_code, submission_key, slot, 
         **{f"wants_{package.value}": package.value in packages for package in Package},
     )
     duplicates.set_keys(registration, household)
-    registration.save()
+    with disable_reference_index_auto_update():  # Wagtail would queue a task to index it: done here, in one INSERT
+        registration.save()
+    index_references(Registration, [registration], new=True)
     return registration
 
 

@@ -9,7 +9,6 @@ import logging
 from collections import defaultdict
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django_tasks import task
@@ -18,6 +17,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
+from portal.references import index_references
 from resources.geo import ZipGeocoder, get_geocoder, zip_centroid
 from resources.models import Agency, ResourcePage
 
@@ -109,7 +109,7 @@ def index_objects(app_label, model_name, pks):
         # Wagtail looks through every child relation of an object for references: one query per relation, not per
         # object, and none for a relation whose model cannot hold one.
         prefetch_related_objects(objects, *(_child_rows(relation) for relation in get_all_child_relations(model)))
-        _index_references(model, objects)
+        index_references(model, objects)
 
 
 def _child_rows(relation):
@@ -123,45 +123,3 @@ def _child_rows(relation):
     if ReferenceIndex.model_is_indexable(model, allow_child_models=True):
         return name
     return Prefetch(name, queryset=model.objects.none())
-
-
-def _index_references(model, objects):
-    """ReferenceIndex.create_or_update_for_object for each object; those with no row yet in one INSERT.
-
-    Wagtail has no bulk way, and its own reads the object's rows then writes them: two queries an object, which
-    for the programs of an import (none indexed yet) is one read and one write for them all. Objects that
-    already have rows go through Wagtail's method, which also removes what is no longer referenced.
-    """
-    # As Wagtail's method names them: the model's own content type and its most general parent's.
-    content_types = [
-        ContentType.objects.get_for_model(each, for_concrete_model=False)
-        for each in [model, *model._meta.get_parent_list()]
-    ]
-    content_type, base_content_type = content_types[0], content_types[-1]
-    indexed = set(
-        ReferenceIndex.objects.filter(
-            base_content_type=base_content_type, object_id__in=[str(instance.pk) for instance in objects]
-        ).values_list("object_id", flat=True)
-    )
-    rows = []
-    for instance in objects:
-        if str(instance.pk) in indexed:
-            ReferenceIndex.create_or_update_for_object(instance)
-            continue
-        # Wagtail's own extraction (a private method: the public one writes as it goes).
-        for to_content_type_id, to_object_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(instance)
-        ):
-            rows.append(
-                ReferenceIndex(
-                    content_type=content_type,
-                    base_content_type=base_content_type,
-                    object_id=instance.pk,
-                    to_content_type_id=to_content_type_id,
-                    to_object_id=to_object_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-            )
-    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
