@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from aid_requests.partners import has_membership
+from portal import page_cache
 from portal.models import Alert
 from referrals.views import referrer_schools
 
@@ -8,6 +9,11 @@ from referrals.views import referrer_schools
 def alerts(request):
     """The notices to show now; queried only when a template reads them."""
     return {"current_alerts": SimpleLazyObject(Alert.objects.shown_now)}
+
+
+def content_version(request):
+    """The content version, for fragments cached under it ({% cache ... content_version %}); read when used."""
+    return {"content_version": SimpleLazyObject(lambda: str(page_cache.content_version()))}
 
 
 def partner_portal(request):

@@ -31,15 +31,36 @@ REFERENCE_SECONDS = 60 * 60
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = rb"\1__csrf_token__\2"
 _collected = ContextVar("page_cache_collected", default=None)  # a list while changes_collected() runs
+_read = ContextVar("page_cache_read", default=None)  # a dict while a request runs (ContentVersionMiddleware)
 
 
 def content_version():
+    """The content version; read once a request (a page asks for it about four times), in the cache otherwise."""
+    read = _read.get()
+    if read is not None and "version" in read:
+        return read["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()  # never a number an earlier entry could have used
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
+    if read is not None:
+        read["version"] = version
     return version
+
+
+class ContentVersionMiddleware:
+    """Each request reads the content version once: the pages and lists it shows are of one version."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read.reset(token)
 
 
 def content_changed(**kwargs):
@@ -72,7 +93,11 @@ def changes_collected():
 
 
 def _bump():
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    read = _read.get()
+    if read is not None:  # the request that changed something reads its change
+        read["version"] = version
 
 
 def reference(name, build):

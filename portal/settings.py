@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.logs.RequestIdMiddleware",  # first: its id and its one line per request cover every answer
     "portal.deployment.ProxyCountMiddleware",  # warns once when TRUSTED_PROXY_COUNT misses the proxies
+    "portal.page_cache.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.alerts",
+                "portal.context_processors.content_version",
                 "portal.context_processors.partner_portal",
                 "portal.context_processors.referrals_area",
             ],
@@ -131,6 +133,8 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Fragments every page repeats (the footer), kept in each process's memory: their keys hold the content version.
+CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
 
 # Accounts: the email address is the login; allauth owns every login page.
 AUTH_USER_MODEL = "portal.User"
@@ -210,6 +214,9 @@ TASKS = {
 # in all before staff get one email about it.
 SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
+# The task worker yields the CPU to the web processes when both want it (nice(2)): on a shared machine a family's
+# page comes before an email about it, which the worker sends once the rush eases. 0 keeps the same priority.
+WORKER_NICENESS = env_int("WORKER_NICENESS", 10)
 SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 
 # Retention (aid_requests/privacy.py): the nightly job anonymises households whose last request or

@@ -152,3 +152,47 @@ def test_a_program_checked_today_loses_its_call_first_note_at_once(client, direc
     assert "call first" in client.get(program.url).text  # never checked: stale, and now in the cache
     listings.confirm(program, staff, ListingCheck.Kind.STAFF_CHECKED)
     assert "call first" not in client.get(program.url).text
+
+
+def test_a_request_reads_the_content_version_once_and_sees_its_own_change(home, monkeypatch):
+    """A page asks for it about four times; a change the request itself makes moves it on for the rest of it."""
+    from django.core.cache import caches
+
+    from portal import page_cache
+
+    cache, reads = caches["default"], []
+    real_get = type(cache).get
+
+    def counted_get(self, key, *args, **kwargs):
+        reads.append(key)
+        return real_get(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(type(cache), "get", counted_get)
+    Client().get("/holiday/")
+    Client().get("/connection-center/?q=coats")
+    assert reads.count(page_cache.VERSION_KEY) == 2
+
+    seen = []
+
+    def view(request):
+        seen.append(page_cache.content_version())
+        page_cache.content_changed()
+        seen.append(page_cache.content_version())
+        return HttpResponse()
+
+    page_cache.ContentVersionMiddleware(view)(RequestFactory().get("/"))
+    assert seen[0] != seen[1] == cache.get(page_cache.VERSION_KEY)
+
+
+def test_the_footer_kept_in_each_process_shows_a_change_at_once_and_each_language_its_own(client, home):
+    def footer(language="en"):
+        html = client.get("/accounts/login/", headers={"accept-language": language}).text
+        return html.split("<footer", 1)[1]
+
+    settings = SiteSettings.for_site(home.get_site())
+    settings.phone, settings.hours = "410-555-0100", "Weekdays 8 to 4:30"
+    settings.save()
+    assert "410-555-0100" in footer() and "Teléfono" in footer("es") and "Phone" in footer()
+    settings.phone = "410-555-0123"
+    settings.save()
+    assert "410-555-0123" in footer() and "410-555-0100" not in footer("es")

@@ -1,6 +1,7 @@
 """`manage.py run_worker` as production runs it: it works off the queue and beats a heartbeat it takes
 down when stopped."""
 
+import os
 import signal
 
 import pytest
@@ -34,3 +35,9 @@ def test_its_heartbeat_appears_and_goes_when_it_is_stopped(worker):
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(timeout=30) == 0
     assert not Heartbeat.objects.filter(process__startswith="worker:").exists()
+
+
+def test_it_gives_way_to_the_web_processes_for_the_cpu(worker):
+    """At a peak, a family's page comes before the email about it (WORKER_NICENESS, 10 by default)."""
+    wait_for(lambda: Heartbeat.objects.filter(process="worker:test-worker").exists(), worker)
+    assert os.getpriority(os.PRIO_PROCESS, worker.pid) == min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19)

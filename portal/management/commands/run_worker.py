@@ -30,11 +30,16 @@ def beat_until(stopped, process, every):
 
 
 class Command(db_worker.Command):
-    help = "Run the task worker (db_worker, same options), beating a heartbeat every WORKER_HEARTBEAT_SECONDS."
+    help = (
+        "Run the task worker (db_worker, same options) at a lower CPU priority (WORKER_NICENESS), beating a "
+        "heartbeat every WORKER_HEARTBEAT_SECONDS."
+    )
 
     def handle(self, *args, **options):
         if options["reload"] and not options["batch"] and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
             return super().handle(*args, **options)  # the reloader's parent runs no tasks; its child beats
+        if settings.WORKER_NICENESS:
+            os.nice(settings.WORKER_NICENESS)  # settings.py says why
         process = f"worker:{options['worker_id']}"
         stopped = threading.Event()
         beating = threading.Thread(
