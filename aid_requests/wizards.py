@@ -62,6 +62,18 @@ class FamilyWizard(SessionWizardView):
             self.storage.set_step_data(self.steps.current, self.process_step(form))
         return super().post(*args, **kwargs)
 
+    def render_done(self, form, **kwargs):
+        """formtools builds and checks every step's form again before done(); the last step's form was checked a
+        moment ago from the same data (just stored), so it is used as it is: built once, not twice."""
+        self._checked_last_step = form
+        return super().render_done(form, **kwargs)
+
+    def get_form(self, step=None, data=None, files=None):
+        checked = getattr(self, "_checked_last_step", None)
+        if checked is not None and (step or self.steps.current) == self.steps.last:
+            return checked
+        return super().get_form(step, data, files)
+
     def _current_step_again(self):
         return self.render(self.get_form(data=self.storage.get_step_data(self.steps.current)))
 

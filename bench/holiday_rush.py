@@ -474,7 +474,7 @@ def _postgres_cpu_s(server):
     try:
         with psycopg.connect(_with_database(server, "postgres"), connect_timeout=5) as connection:
             backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
-        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()  # while it runs
     except (psycopg.OperationalError, FileNotFoundError):  # another machine's (or a container's) process
         return None
     postmaster = int(fields[1])

@@ -133,8 +133,13 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Fragments every page repeats (the footer), kept in each process's memory: their keys hold the content version.
-CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
+# What every page reads again (the lists of portal.page_cache.reference, the footer), also kept in each process's
+# memory: their keys hold the content version, so a change is read at once all the same, without a round trip.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "local",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 
 # Accounts: the email address is the login; allauth owns every login page.
 AUTH_USER_MODEL = "portal.User"

@@ -3,7 +3,7 @@
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 
 from portal import sms
@@ -16,6 +16,7 @@ from tests.module_seed import kept_for_the_module
 def _fresh_cache():
     """Rate limits live in the cache: one test's failed logins must not block the next."""
     cache.clear()
+    caches["local"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 import pytest
 
 from holiday_drive.models import Registration
-from tests.holiday_drive.conftest import GUARDIAN
+from tests.holiday_drive.conftest import GUARDIAN, step_data
 from tests.holiday_drive.factories import ReferralCodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +46,14 @@ def test_a_valid_code_as_typed_records_the_referral_source(register, referral_on
 def test_an_open_drive_needs_no_code(register, campaign):
     register()
     assert Registration.objects.get().referral_code is None
+
+
+def test_a_code_stopped_while_the_family_fills_in_the_form_is_refused_at_the_end(client, register, referral_only):
+    """Each step is checked again before the family is saved, not only the last one they send."""
+    register(guardian=GUARDIAN | {"referral_code": "BRYANT-26"}, stop_after="children")
+    referral_only.is_active = False
+    referral_only.save()
+    packages = {"packages": ["food"], "pickup_slot": "later", "consent": "on"}
+    response = client.post("/holiday/register/", step_data("packages", packages))
+    assert "We do not recognize this referral code." in response.text and "Step 1 of 3" in response.text
+    assert not Registration.objects.exists()

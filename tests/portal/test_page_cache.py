@@ -196,3 +196,25 @@ def test_the_footer_kept_in_each_process_shows_a_change_at_once_and_each_languag
     settings.phone = "410-555-0123"
     settings.save()
     assert "410-555-0123" in footer() and "410-555-0100" not in footer("es")
+
+
+def test_the_lists_every_page_reads_are_kept_in_the_process_each_read_its_own_copy(home):
+    from django.core.cache import caches
+    from django.utils import translation
+
+    from portal import page_cache
+
+    built = []
+
+    def build():
+        built.append(1)
+        return {"schools": ["Oakland Mills"]}
+
+    with translation.override("en"):
+        first = page_cache.reference("schools", build)
+        first["schools"].append("set by a request")
+        caches["default"].delete(f"reference:{page_cache.content_version()}:schools:en")  # no round trip needed
+        assert page_cache.reference("schools", build) == {"schools": ["Oakland Mills"]} and len(built) == 1
+        page_cache.content_changed()
+        page_cache.reference("schools", build)
+    assert len(built) == 2  # a change is read at once
