@@ -84,7 +84,7 @@ class RegisterWizard(FamilyWizard):
     def pickup_slots(self):
         """The times with room, or None while families go on the waiting list: read once, though the last step's
         form is built twice (checked when sent, then again with every step before saving)."""
-        return None if self.campaign.is_full() else list(self.campaign.pickup_slots.with_room())
+        return None if self.campaign.is_full() else self.campaign.pickup_times_with_room()
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)

@@ -189,6 +189,8 @@ CONTENT_MODELS = {
     "resources.openinghours",
     "resources.closure",
     "resources.school",
+    "holiday_drive.pickupslot",
+    "holiday_drive.distributionsite",
 }
 
 

@@ -72,3 +72,22 @@ def test_slots_with_room_leave_out_full_and_past_ones(campaign, slot):
     full = PickupSlotFactory(campaign=campaign, capacity=1)
     pickups.book(RegistrationFactory(campaign=campaign), full)
     assert list(campaign.pickup_slots.with_room()) == [slot]
+
+
+def test_the_times_offered_are_those_with_room_and_a_change_to_a_time_or_a_site_shows_at_once(campaign, slot):
+    """The times and sites are kept between requests; which have room is asked every time."""
+    PickupSlotFactory(campaign=campaign, starts_at=timezone.now() - timedelta(hours=2))
+    full = PickupSlotFactory(campaign=campaign, capacity=1, starts_at=slot.starts_at + timedelta(hours=1))
+    assert campaign.pickup_times_with_room() == [slot, full]
+    pickups.book(RegistrationFactory(campaign=campaign), full)
+    assert campaign.pickup_times_with_room() == [slot]
+    slot.site.name = "Oakland Mills Middle"
+    slot.site.save()
+    assert [each.site.name for each in campaign.pickup_times_with_room()] == ["Oakland Mills Middle"]
+    full.capacity = 2
+    full.ends_at += timedelta(minutes=30)
+    full.save()
+    offered = campaign.pickup_times_with_room()
+    assert offered == [slot, full] and offered[1].ends_at == full.ends_at
+    later = PickupSlotFactory(campaign=campaign, starts_at=slot.starts_at + timedelta(days=1))
+    assert campaign.pickup_times_with_room() == [slot, full, later] == list(campaign.pickup_slots.with_room())
