@@ -121,9 +121,18 @@ class RegisterWizard(FamilyWizard):
 
 def register_done(request):
     done = request.session.get(DONE_SESSION_KEY)
-    registration = done and _with_details(Registration.objects.filter(pk=done["id"])).first()
+    registration = (
+        done
+        and Registration.objects.filter(pk=done["id"])
+        .select_related("pickup_slot__site")
+        .prefetch_related("children")
+        .first()
+    )
     if not registration:
         return redirect("holiday_drive:register")
+    campaign = current_campaign()
+    if campaign is not None and registration.campaign_id == campaign.pk:
+        registration.campaign = campaign  # kept per content version: a page row is the widest to read
     context = {"registration": registration, "slot_missed": done["slot_missed"]}
     return render(request, "holiday_drive/register_done.html", context)
 

@@ -52,6 +52,17 @@ def _formatted(value, language):
     return formats.date_format(value, "DATE_FORMAT")
 
 
+@lru_cache(maxsize=4096)
+def _when(starts_at, ends_at, language, zone):
+    """PickupSlot.when, kept: the form lists a hundred slots on two steps of every registration. `language` and
+    `zone` are the active ones, passed to key the cache."""
+    starts, ends = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    return (
+        f"{_formatted(starts.date(), language)}, "
+        f"{_formatted(starts.time(), language)}–{_formatted(ends.time(), language)}"
+    )
+
+
 class PickupSlot(models.Model):
     """A time at a site when up to `capacity` families pick up; holiday_drive.pickups books it safely."""
 
@@ -87,12 +98,7 @@ class PickupSlot(models.Model):
     @property
     def when(self):
         """The day and times in the reader's language and the site's time zone, like Dec. 12, 2026, 10 a.m.–11 a.m."""
-        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
-        language = translation.get_language()
-        return (
-            f"{_formatted(starts.date(), language)}, "
-            f"{_formatted(starts.time(), language)}–{_formatted(ends.time(), language)}"
-        )
+        return _when(self.starts_at, self.ends_at, translation.get_language(), timezone.get_current_timezone_name())
 
     def booked_count(self):
         return self.registrations.exclude(status=Registration.Status.CANCELLED).count()

@@ -88,3 +88,8 @@ def test_the_saving_step_indexes_the_registration_itself_and_queues_only_the_fam
     slot = PickupSlot.objects.get(pk=registration.pickup_slot_id)
     assert [usage.object_id for usage in ReferenceIndex.get_references_to(slot)] == [str(registration.pk)]
     assert str(registration.pk) in {usage.object_id for usage in ReferenceIndex.get_references_to(campaign)}
+
+
+def test_the_confirmation_reads_the_registration_with_its_time_and_children_in_two_queries(client, campaign):
+    PickupSlotFactory.create_batch(2, campaign=campaign)
+    assert queries_by_step(client)["done"] == 2
