@@ -60,18 +60,22 @@ def register(campaign, *, guardian, children, packages, submission_key, referral
     now = timezone.now()
     try:
         with transaction.atomic():
+            # The family's own rows first: they depend on no other registration, so the campaign's lock below is
+            # held for less time at the opening rush (a refused registration rolls them back with the rest).
+            household, is_new = _save_household(guardian, user)
+            child_records = _save_child_records(household, children, is_new)
             # One registration at a time per campaign: the cap and the next family number depend on the others.
             campaign = HolidayCampaignPage.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
             already = registration_of(user, campaign)
             if already is not None and already.submission_key == submission_key:
-                return already  # this form, sent again
+                transaction.set_rollback(True)  # this form, sent again: nothing of this sending is kept
+                return already
             if already is not None:
                 raise AlreadyRegistered(already)
             if not campaign.is_open(now):
                 raise RegistrationClosed(_("Registration for this holiday drive is closed."))
-            household, is_new = _save_household(guardian, user)
             registration = _create(campaign, household, packages, referral_code, submission_key, slot, now)
-            registered_children = _save_children(registration, household, children, is_new)
+            registered_children = _register_children(registration, household, children, child_records)
             duplicates.flag(registration, [child.match_key for child in registered_children])
             notifications.tell_family(
                 registration, "holiday_waitlisted" if registration.is_waitlisted else "holiday_registered"
@@ -148,10 +152,10 @@ def _unused_numbers(campaign, *, with_check_in_code):
     raise IntegrityError("Could not find an unused family number and check-in code.")
 
 
-def _save_children(registration, household, children, is_new):
-    """This season's children, each linked to the household's child record (updated, or added) for next time.
+def _save_child_records(household, children, is_new):
+    """The household's child record for each child (updated, or added) for next time; returns them in order.
 
-    Two inserts for any number of children of a new household; a returning one's records are read once.
+    One insert for any number of children of a new household; a returning one's records are read once.
     """
     known = {} if is_new else {child.first_name.casefold(): child for child in household.children.all()}
     records, added = [], []
@@ -166,6 +170,11 @@ def _save_children(registration, household, children, is_new):
             child.save()
         records.append(child)
     Child.objects.bulk_create(added)
+    return records
+
+
+def _register_children(registration, household, children, records):
+    """This season's children, lettered, each linked to its child record; one insert."""
     return RegisteredChild.objects.bulk_create(
         RegisteredChild(
             registration=registration,

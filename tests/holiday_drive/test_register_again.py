@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from aid_requests.models import Child, Household
 from holiday_drive import registering
 from holiday_drive.models import Registration
 from tests.holiday_drive.conftest import GUARDIAN
@@ -20,14 +21,16 @@ def _save(campaign, key, user=None):
     )
 
 
-def test_the_same_form_again_returns_the_first_registration(campaign):
+def test_the_same_form_again_returns_the_first_registration_and_saves_nothing_more(campaign):
     key = uuid.uuid4()
     assert _save(campaign, key) == _save(campaign, key) and Registration.objects.count() == 1
+    assert Household.objects.count() == 1 and Child.objects.count() == 1
 
 
 def test_a_signed_in_family_sending_its_form_again_is_not_told_it_registered_before(campaign, family):
     key = uuid.uuid4()
     assert _save(campaign, key, family) == _save(campaign, key, family)
+    assert Household.objects.filter(user=family).count() == 1 and Child.objects.count() == 1
     with pytest.raises(registering.AlreadyRegistered):
         _save(campaign, uuid.uuid4(), family)  # another form of the same family
 

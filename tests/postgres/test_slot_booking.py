@@ -8,6 +8,7 @@ import pytest
 from django.db import connections
 from wagtail.models import Locale, Page
 
+from aid_requests.models import Child, Household
 from holiday_drive import pickups, registering
 from holiday_drive.models import Registration
 from tests.holiday_drive.factories import HolidayCampaignPageFactory, PickupSlotFactory, RegistrationFactory
@@ -95,3 +96,5 @@ def test_one_form_sent_five_times_at_once_registers_once(campaign):
     key = uuid.uuid4()
     results = in_parallel(5, lambda index: _register(campaign, 1, submission_key=key))
     assert len({result.pk for result in results}) == 1 and Registration.objects.count() == 1
+    # The family's rows are saved before the campaign is locked: the four sendings refused leave none behind.
+    assert Household.objects.count() == 1 and Child.objects.count() == 1
