@@ -440,6 +440,13 @@ def _start(command, environment, log):
     return subprocess.Popen(command, cwd=BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
 
 
+def _stat(pid):
+    """The fields of /proc/<pid>/stat after the command name (proc(5) field 3 onwards: [11] is utime, [12] stime,
+    [13] and [14] the waited-for children's); FileNotFoundError once the process has ended."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return [int(value) if value.lstrip("-").isdigit() else value for value in fields]
+
+
 def _cpu_s(processes):
     """CPU seconds so far of these processes and their children (Linux /proc; gunicorn's workers are children)."""
     ticks, pids = os.sysconf("SC_CLK_TCK"), [process.pid for process in processes]
@@ -447,11 +454,11 @@ def _cpu_s(processes):
     while pids:
         pid = pids.pop()
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = _stat(pid)
             pids += Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         except FileNotFoundError:  # ended meanwhile
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+        total += fields[11] + fields[12]
     return total / ticks
 
 
@@ -474,20 +481,17 @@ def _postgres_cpu_s(server):
     try:
         with psycopg.connect(_with_database(server, "postgres"), connect_timeout=5) as connection:
             backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
-            fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()  # while it runs
+            postmaster = _stat(backend)[1]  # read while the backend runs
     except (psycopg.OperationalError, FileNotFoundError):  # another machine's (or a container's) process
         return None
-    postmaster = int(fields[1])
-    ticks = os.sysconf("SC_CLK_TCK")
-    fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
-    total = sum(int(value) for value in fields[11:15])  # utime, stime, and the ended children's cutime, cstime
+    total = sum(_stat(postmaster)[11:15])  # its own, and its ended backends' (it waits for them)
     for child in Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split():
         try:
-            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = _stat(child)
         except FileNotFoundError:
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total / ticks
+        total += fields[11] + fields[12]
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _stop(process):

@@ -82,8 +82,7 @@ class RegisterWizard(FamilyWizard):
 
     @cached_property
     def pickup_slots(self):
-        """The times with room, or None while families go on the waiting list: read once, though the last step's
-        form is built twice (checked when sent, then again with every step before saving)."""
+        """The times with room, or None while families go on the waiting list (read once a request)."""
         return None if self.campaign.is_full() else self.campaign.pickup_times_with_room()
 
     def get_context_data(self, form, **kwargs):

@@ -29,14 +29,17 @@ def env_bool(name, default=False):
     _fail(name, value, "expected one of 1, 0, true, false, yes, no, on, off")
 
 
-def env_int(name, default):
+def env_int(name, default, *, minimum=None, maximum=None):
     value = os.environ.get(name)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         _fail(name, value, "expected a whole number")
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        _fail(name, value, f"expected a whole number from {minimum} to {maximum}")
+    return number
 
 
 def env_float(name, default):

@@ -221,7 +221,7 @@ SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
 # The task worker yields the CPU to the web processes when both want it (nice(2)): on a shared machine a family's
 # page comes before an email about it, which the worker sends once the rush eases. 0 keeps the same priority.
-WORKER_NICENESS = env_int("WORKER_NICENESS", 10)
+WORKER_NICENESS = env_int("WORKER_NICENESS", 10, minimum=0, maximum=19)  # raising priority needs root
 SCHEDULED_JOB_ATTEMPTS = env_int("SCHEDULED_JOB_ATTEMPTS", 3)
 
 # Retention (aid_requests/privacy.py): the nightly job anonymises households whose last request or

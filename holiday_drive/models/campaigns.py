@@ -173,7 +173,7 @@ class HolidayCampaignPage(RestrictionsReadOnce, Page):
         per content version (saving a time or a site moves it on): building a hundred of them with their sites was
         most of the CPU of the query, on two steps of every family's registration.
         """
-        room = set(self.pickup_slots.with_room(now).values_list("pk", flat=True))
+        room = set(self.pickup_slots.with_room(now).order_by().values_list("pk", flat=True))  # no join to sort
         every = page_cache.reference(
             f"pickup-times:{self.pk}",
             lambda: list(self.pickup_slots.select_related("site").order_by("starts_at", "site__name", "pk")),

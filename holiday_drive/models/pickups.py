@@ -1,6 +1,5 @@
 """Where and when families pick up their packages."""
 
-from datetime import time
 from functools import lru_cache
 
 from django.db import models
@@ -44,23 +43,12 @@ class PickupSlotQuerySet(models.QuerySet):
 
 
 @lru_cache(maxsize=4096)
-def _formatted(value, language):
-    """A date or a time as the active `language` writes it: the form lists a hundred slots on a few days and times,
-    and Django's formatting costs about 25 µs a call. `language` is the active one, passed to key the cache."""
-    if isinstance(value, time):
-        return formats.time_format(value, "TIME_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
-
-
-@lru_cache(maxsize=4096)
 def _when(starts_at, ends_at, language, zone):
-    """PickupSlot.when, kept: the form lists a hundred slots on two steps of every registration. `language` and
-    `zone` are the active ones, passed to key the cache."""
+    """PickupSlot.when, kept: the form lists a hundred slots on two steps of every registration, and Django's
+    formatting costs about 25 µs a call. `language` and `zone` are the active ones, passed to key the cache."""
     starts, ends = timezone.localtime(starts_at), timezone.localtime(ends_at)
-    return (
-        f"{_formatted(starts.date(), language)}, "
-        f"{_formatted(starts.time(), language)}–{_formatted(ends.time(), language)}"
-    )
+    day, opens = formats.date_format(starts.date(), "DATE_FORMAT"), formats.time_format(starts.time(), "TIME_FORMAT")
+    return f"{day}, {opens}–{formats.time_format(ends.time(), 'TIME_FORMAT')}"
 
 
 class PickupSlot(models.Model):

@@ -41,7 +41,14 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("DATABASE_URL", "not-a-url"), ("DEBUG", "maybe"), ("EMAIL_PORT", "smtp"), ("TASKS_BACKEND", "celery")],
+    [
+        ("DATABASE_URL", "not-a-url"),
+        ("DEBUG", "maybe"),
+        ("EMAIL_PORT", "smtp"),
+        ("TASKS_BACKEND", "celery"),
+        ("WORKER_NICENESS", "-5"),  # the worker would fail at start: only root may raise its priority
+        ("WORKER_NICENESS", "40"),
+    ],
 )
 def test_a_malformed_variable_stops_start_up_naming_it(name, value):
     result = _manage("check", **{**PRODUCTION, name: value})
